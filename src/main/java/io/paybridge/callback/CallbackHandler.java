@@ -1,0 +1,78 @@
+package io.paybridge.callback;
+
+import io.paybridge.ledger.Ledger;
+import io.paybridge.ledger.Payment;
+import io.paybridge.model.EventSource;
+import io.paybridge.model.PaymentEvent;
+import io.paybridge.provider.CallbackHeaders;
+import io.paybridge.provider.CallbackUpdate;
+import io.paybridge.provider.Connector;
+import io.paybridge.provider.ConnectorRegistry;
+import io.paybridge.provider.Verification;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /callbacks/{provider}}: verify the raw bytes first, then read, then apply to the
+ * ledger only if it moves the payment forward. Nothing is recorded for a callback that fails
+ * verification, and its body is never logged.
+ */
+public final class CallbackHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(CallbackHandler.class);
+
+    private final ConnectorRegistry connectors;
+    private final Ledger ledger;
+
+    public CallbackHandler(ConnectorRegistry connectors, Ledger ledger) {
+        this.connectors = connectors;
+        this.ledger = ledger;
+    }
+
+    public CallbackReply handle(String provider, byte[] rawBody, CallbackHeaders headers) {
+        Optional<Connector> connector = connectors.find(provider);
+        if (connector.isEmpty()) {
+            return CallbackReply.of(404, "unknown-provider", "no provider named '" + provider + "'");
+        }
+        byte[] body = rawBody == null ? new byte[0] : rawBody;
+        Verification verification = connector.get().webhookVerifier().verify(body, headers);
+        if (!verification.valid()) {
+            LOG.warn("{} callback rejected ({} bytes): {}", provider, body.length, verification.failure());
+            return CallbackReply.of(401, "rejected", verification.failure());
+        }
+        CallbackUpdate update;
+        try {
+            update = connector.get().readCallback(body, headers);
+        } catch (UncheckedIOException | IllegalArgumentException unreadable) {
+            LOG.warn("{} callback signed but unreadable: {}", provider, unreadable.getMessage());
+            return CallbackReply.of(400, "unreadable", "callback body is not the provider's JSON");
+        }
+        if (update.outcome() == null) {
+            return CallbackReply.of(200, "ignored", "event concerns no payment");
+        }
+        Optional<Payment> payment = locate(provider, update);
+        if (payment.isEmpty()) {
+            LOG.warn("{} callback for a payment this ledger does not hold (reference {})", provider,
+                    update.outcome().providerReference());
+            return CallbackReply.of(202, "unknown-payment", "no payment matches this callback");
+        }
+        Optional<PaymentEvent> event = ledger.apply(payment.get().id(), update.outcome(), EventSource.CALLBACK);
+        if (update.deliveryKey() != null) {
+            ledger.firstDelivery(provider, update.deliveryKey());
+        }
+        event.ifPresent(e -> LOG.info("payment {} is {} (callback from {})", e.paymentId(), e.status(), provider));
+        return CallbackReply.of(200, event.isPresent() ? "applied" : "unchanged", payment.get().id());
+    }
+
+    /** Our id first (only if that payment belongs to this provider), else the provider's reference. */
+    private Optional<Payment> locate(String provider, CallbackUpdate update) {
+        Optional<Payment> byId = update.paymentId() == null ? Optional.empty() : ledger.find(update.paymentId());
+        if (byId.isPresent()) {
+            return byId.filter(p -> p.provider().equals(provider));
+        }
+        String reference = update.outcome().providerReference();
+        return reference == null ? Optional.empty()
+                : ledger.idByProviderReference(provider, reference).flatMap(ledger::find);
+    }
+}

@@ -1,0 +1,43 @@
+package io.paybridge.config;
+
+/**
+ * Names of the exchange properties and message headers the routes and beans share. Internal
+ * state travels in exchange properties, never in headers, so it can never leak into an outgoing
+ * HTTP call or Kafka record.
+ */
+public final class ExchangeKeys {
+    /** Property: the {@link io.paybridge.intake.IntakeResult} of the intake step. */
+    public static final String INTAKE_RESULT = "paybridgeIntakeResult";
+    /** Property: NEW, REPEAT, CONFLICT or REJECTED — what intake decided; routes branch on it. */
+    public static final String INTAKE_VERDICT = "paybridgeIntakeVerdict";
+    /** Property: the payment id the exchange is about. */
+    public static final String PAYMENT_ID = "paybridgePaymentId";
+    /** Property: the {@link io.paybridge.provider.ProviderRequest} to send (re-read on every retry). */
+    public static final String PROVIDER_REQUEST = "paybridgeProviderRequest";
+    /** Property: the provider's name for the call in progress. */
+    public static final String PROVIDER = "paybridgeProvider";
+    /** Property: true when the dispatch step won the right to call the provider. */
+    public static final String SEND = "paybridgeSend";
+    /** Property: the provider's answer as a {@link io.paybridge.provider.ProviderResponse}. */
+    public static final String PROVIDER_RESPONSE = "paybridgeProviderResponse";
+
+    /** DLQ record header: the error class ({@code invalid-input}, {@code conflict}, …). */
+    public static final String DLQ_ERROR_CLASS = "paybridge_error_class";
+    /** DLQ record header: a readable summary of every problem found. */
+    public static final String DLQ_ERROR = "paybridge_error";
+    /** DLQ record header: the first offending field (dotted path). */
+    public static final String DLQ_FIELD = "paybridge_error_field";
+    /** DLQ record header: the rule that field broke. */
+    public static final String DLQ_RULE = "paybridge_error_rule";
+    /** DLQ record header: every violation as a JSON array of {field, rule, message}. */
+    public static final String DLQ_VIOLATIONS = "paybridge_violations";
+    /** DLQ record header: topic the record was read from. */
+    public static final String DLQ_ORIGINAL_TOPIC = "paybridge_original_topic";
+    /** DLQ record header: partition the record was read from. */
+    public static final String DLQ_ORIGINAL_PARTITION = "paybridge_original_partition";
+    /** DLQ record header: offset the record was read from. */
+    public static final String DLQ_ORIGINAL_OFFSET = "paybridge_original_offset";
+
+    private ExchangeKeys() {
+    }
+}

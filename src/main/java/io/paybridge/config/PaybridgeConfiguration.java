@@ -1,0 +1,112 @@
+package io.paybridge.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import io.paybridge.admin.OperatorQueries;
+import io.paybridge.callback.CallbackEndpoint;
+import io.paybridge.callback.CallbackHandler;
+import io.paybridge.dispatch.Dispatcher;
+import io.paybridge.dispatch.ProviderCalls;
+import io.paybridge.dispatch.ProviderChoice;
+import io.paybridge.dispatch.ReconcilePolicy;
+import io.paybridge.dispatch.Reconciler;
+import io.paybridge.dispatch.RoutingRules;
+import io.paybridge.intake.CommandReader;
+import io.paybridge.intake.CommandSchema;
+import io.paybridge.intake.DeadLetters;
+import io.paybridge.intake.Intake;
+import io.paybridge.intake.KafkaOffsets;
+import io.paybridge.intake.RestAnswers;
+import io.paybridge.ledger.Ledger;
+import io.paybridge.ledger.LedgerDatabase;
+import io.paybridge.ledger.Outbox;
+import io.paybridge.ledger.OutboxRelay;
+import io.paybridge.provider.ConnectorRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+
+/**
+ * The bundle's one configuration class: reads {@code paybridge.*} properties (each overridable
+ * by its environment variable, e.g. {@code PAYBRIDGE_KAFKA_BROKERS}) and binds the beans the
+ * YAML routes call by name.
+ */
+public class PaybridgeConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Settings settings = new Settings(context);
+        Clock clock = Clock.systemUTC();
+        ObjectMapper json = Json.newMapper();
+
+        HikariDataSource dataSource = LedgerDatabase.open(settings.text("paybridge.ledger.url"),
+                settings.text("paybridge.ledger.username"), settings.optional("paybridge.ledger.password"),
+                settings.integer("paybridge.ledger.pool-size"));
+        context.addService(new ServiceCloser(dataSource), true, true);
+        Ledger ledger = new Ledger(dataSource, json, clock);
+        Outbox outbox = new Outbox(dataSource, clock);
+        OutboxRelay relay = new OutboxRelay(outbox, settings.text("paybridge.kafka.brokers"),
+                settings.text("paybridge.topics.events"), settings.integer("paybridge.outbox.batch-size"));
+        context.addService(new ServiceCloser(relay), true, true);
+
+        ConnectorRegistry connectors = Providers.register(settings, json);
+        ProviderChoice choice = new ProviderChoice(connectors, RoutingRules.parse(settings.optional("paybridge.routing.rules")));
+        CommandReader reader = new CommandReader(json, new CommandSchema());
+        ReconcilePolicy policy = new ReconcilePolicy(settings.duration("paybridge.reconcile.unsent-after"),
+                settings.duration("paybridge.reconcile.poll-after"), Providers.pollDelays(settings, connectors),
+                settings.integer("paybridge.reconcile.batch-size"));
+
+        Registry registry = context.getRegistry();
+        registry.bind("json", json);
+        registry.bind("ledger", ledger);
+        registry.bind("outbox", outbox);
+        registry.bind("outboxRelay", relay);
+        registry.bind("connectors", connectors);
+        registry.bind("intake", new Intake(reader, choice, ledger));
+        registry.bind("deadLetters", new DeadLetters(json));
+        registry.bind("kafkaOffsets", new KafkaOffsets());
+        registry.bind("restAnswers", new RestAnswers(ledger, json));
+        registry.bind("dispatcher", new Dispatcher(ledger, connectors));
+        registry.bind("providerCalls", new ProviderCalls(connectors));
+        registry.bind("reconciler", new Reconciler(ledger, connectors, policy, clock));
+        registry.bind("callbacks", new CallbackEndpoint(new CallbackHandler(connectors, ledger), json));
+        registry.bind("operatorQueries", new OperatorQueries(connectors));
+    }
+
+    /** Typed access to resolved properties, failing with the property's name when one is missing. */
+    static final class Settings {
+        private final CamelContext context;
+
+        Settings(CamelContext context) {
+            this.context = context;
+        }
+
+        String text(String key) {
+            String value = optional(key);
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("configuration property " + key + " is required");
+            }
+            return value;
+        }
+
+        String optional(String key) {
+            return context.getPropertiesComponent().resolveProperty(key).map(String::trim).orElse(null);
+        }
+
+        int integer(String key) {
+            return Integer.parseInt(text(key));
+        }
+
+        boolean flag(String key) {
+            return Boolean.parseBoolean(text(key));
+        }
+
+        /** ISO-8601 ({@code PT2M}) or plain seconds. */
+        Duration duration(String key) {
+            String value = text(key);
+            return value.startsWith("P") ? Duration.parse(value) : Duration.ofSeconds(Long.parseLong(value));
+        }
+    }
+}

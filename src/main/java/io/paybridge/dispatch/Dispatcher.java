@@ -1,0 +1,94 @@
+package io.paybridge.dispatch;
+
+import io.paybridge.config.ExchangeKeys;
+import io.paybridge.ledger.Ledger;
+import io.paybridge.ledger.Payment;
+import io.paybridge.model.EventSource;
+import io.paybridge.model.Outcome;
+import io.paybridge.model.PaymentStatus;
+import io.paybridge.model.Reason;
+import io.paybridge.model.ReasonCodes;
+import io.paybridge.provider.Connector;
+import io.paybridge.provider.ConnectorRegistry;
+import io.paybridge.provider.ProviderRequest;
+import io.paybridge.provider.ProviderResponse;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends each payment to its provider once. The ledger's RECEIVED → SUBMITTED step decides who
+ * sends; after that, only the provider's answer (or its status API) decides the outcome.
+ */
+public final class Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final Ledger ledger;
+    private final ConnectorRegistry connectors;
+
+    public Dispatcher(Ledger ledger, ConnectorRegistry connectors) {
+        this.ledger = ledger;
+        this.connectors = connectors;
+    }
+
+    /** Body: a payment id. Sets {@link ExchangeKeys#SEND} true only for the caller that won the send. */
+    public void prepare(Exchange exchange) {
+        String id = exchange.getMessage().getBody(String.class);
+        exchange.setProperty(ExchangeKeys.PAYMENT_ID, id);
+        exchange.setProperty(ExchangeKeys.SEND, false);
+        Optional<Payment> payment = ledger.find(id);
+        if (payment.isEmpty() || payment.get().status() != PaymentStatus.RECEIVED) {
+            return;
+        }
+        Connector connector = connectors.find(payment.get().provider()).orElseThrow(
+                () -> new IllegalStateException("payment " + id + " names unconfigured provider " + payment.get().provider()));
+        ProviderRequest request = connector.initiate(payment.get().command());
+        if (!ledger.markSubmitted(id)) {
+            return; // another dispatcher got there first
+        }
+        exchange.setProperty(ExchangeKeys.PROVIDER, connector.name());
+        exchange.setProperty(ExchangeKeys.PROVIDER_REQUEST, request);
+        exchange.setProperty(ExchangeKeys.SEND, true);
+        LOG.info("payment {} sent to {} ({})", id, connector.name(), request.operation());
+    }
+
+    /** Records the provider's answer to the initiation. */
+    public void complete(Exchange exchange) {
+        String id = exchange.getProperty(ExchangeKeys.PAYMENT_ID, String.class);
+        Payment payment = ledger.find(id).orElseThrow();
+        Connector connector = connectors.find(payment.provider()).orElseThrow();
+        ProviderResponse response = exchange.getProperty(ExchangeKeys.PROVIDER_RESPONSE, ProviderResponse.class);
+        Outcome outcome = connector.interpretInitiation(payment.command(), response);
+        record(id, outcome, EventSource.RESPONSE);
+    }
+
+    /** The provider stayed busy or unreachable through every retry: nothing was accepted. */
+    public void unavailable(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        boolean busy = cause instanceof ProviderBusyException;
+        String code = busy ? ReasonCodes.PROVIDER_UNAVAILABLE : ReasonCodes.PROVIDER_UNREACHABLE;
+        String message = (busy ? "provider kept refusing the request: " : "provider could not be reached: ") + describe(cause);
+        record(exchange.getProperty(ExchangeKeys.PAYMENT_ID, String.class),
+                new Outcome(PaymentStatus.FAILED, null, null, Reason.of(code, message), null, null), EventSource.DISPATCH);
+    }
+
+    /** The request left but no answer came: only the provider's status can say what happened. */
+    public void ambiguous(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        record(exchange.getProperty(ExchangeKeys.PAYMENT_ID, String.class),
+                new Outcome(PaymentStatus.NEEDS_REVIEW, null, null, Reason.of(ReasonCodes.AMBIGUOUS_OUTCOME,
+                        "no answer after sending (" + describe(cause) + "); reconciliation will ask the provider"), null, null),
+                EventSource.DISPATCH);
+    }
+
+    private void record(String id, Outcome outcome, EventSource source) {
+        ledger.apply(id, outcome, source).ifPresentOrElse(
+                e -> LOG.info("payment {} is {}{}", id, e.status(), e.reason() == null ? "" : " (" + e.reason().code() + ")"),
+                () -> LOG.debug("payment {}: answer moved nothing", id));
+    }
+
+    private static String describe(Exception cause) {
+        return cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+}

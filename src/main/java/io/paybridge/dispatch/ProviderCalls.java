@@ -1,0 +1,44 @@
+package io.paybridge.dispatch;
+
+import io.paybridge.config.ExchangeKeys;
+import io.paybridge.provider.ConnectorRegistry;
+import io.paybridge.provider.ProviderRequest;
+import io.paybridge.provider.ProviderResponse;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * Puts a {@link ProviderRequest} on the message for camel-http and reads the answer back. The
+ * request is re-loaded from its exchange property on every attempt, so a retry sends exactly
+ * the bytes that were signed, never a previous answer.
+ */
+public final class ProviderCalls {
+    private final ConnectorRegistry connectors;
+
+    public ProviderCalls(ConnectorRegistry connectors) {
+        this.connectors = connectors;
+    }
+
+    public void load(Exchange exchange) {
+        ProviderRequest request = exchange.getProperty(ExchangeKeys.PROVIDER_REQUEST, ProviderRequest.class);
+        Message m = exchange.getMessage();
+        m.removeHeaders("*"); // nothing of the inbound message (Kafka, REST) may leak to the provider
+        m.setHeader(Exchange.HTTP_METHOD, request.method());
+        m.setHeader(Exchange.HTTP_URI, request.url());
+        request.headers().forEach(m::setHeader);
+        m.setBody(request.body());
+    }
+
+    public ProviderResponse capture(Exchange exchange) {
+        Message m = exchange.getMessage();
+        int status = m.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        byte[] body = m.getBody(byte[].class);
+        ProviderResponse response = new ProviderResponse(status, body == null ? new byte[0] : body);
+        exchange.setProperty(ExchangeKeys.PROVIDER_RESPONSE, response);
+        String provider = exchange.getProperty(ExchangeKeys.PROVIDER, String.class);
+        connectors.find(provider).filter(c -> c.isRetryable(response)).ifPresent(c -> {
+            throw new ProviderBusyException(provider, status);
+        });
+        return response;
+    }
+}

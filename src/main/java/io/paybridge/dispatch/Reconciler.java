@@ -1,0 +1,107 @@
+package io.paybridge.dispatch;
+
+import io.paybridge.config.ExchangeKeys;
+import io.paybridge.ledger.Ledger;
+import io.paybridge.ledger.LedgerQueries;
+import io.paybridge.ledger.Payment;
+import io.paybridge.model.EventSource;
+import io.paybridge.model.Outcome;
+import io.paybridge.model.PaymentStatus;
+import io.paybridge.model.Reason;
+import io.paybridge.model.ReasonCodes;
+import io.paybridge.provider.Connector;
+import io.paybridge.provider.ConnectorRegistry;
+import io.paybridge.provider.ProviderRequest;
+import io.paybridge.provider.ProviderResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+
+/**
+ * Callbacks get lost. On each tick: payments the process never sent are handed back to dispatch,
+ * and payments waiting on a provider longer than its poll delay are asked about through the
+ * provider's status API, with a per-payment back-off, the answer applied forward-only.
+ */
+public final class Reconciler {
+    private static final Duration MAX_BACKOFF = Duration.ofHours(6);
+
+    private final Ledger ledger;
+    private final LedgerQueries queries;
+    private final ConnectorRegistry connectors;
+    private final ReconcilePolicy policy;
+    private final Clock clock;
+
+    public Reconciler(Ledger ledger, ConnectorRegistry connectors, ReconcilePolicy policy, Clock clock) {
+        this.ledger = ledger;
+        this.queries = ledger.queries();
+        this.connectors = connectors;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** Ids of payments recorded but never sent (the process stopped in between). */
+    public List<String> unsent() {
+        return queries.unsent(policy.unsentAfter(), policy.batchSize()).stream().map(Payment::id).toList();
+    }
+
+    /** Ids of in-flight payments due for a status query, across every provider. */
+    public List<String> duePolls() {
+        List<String> due = new ArrayList<>();
+        for (String provider : connectors.names()) {
+            queries.duePolls(provider, policy.pollAfter(provider), policy.batchSize()).forEach(p -> due.add(p.id()));
+        }
+        return due;
+    }
+
+    /** Body: a payment id. Sets {@link ExchangeKeys#SEND} when the provider can be asked. */
+    public void preparePoll(Exchange exchange) {
+        String id = exchange.getMessage().getBody(String.class);
+        exchange.setProperty(ExchangeKeys.PAYMENT_ID, id);
+        exchange.setProperty(ExchangeKeys.SEND, false);
+        Payment payment = ledger.find(id).orElseThrow();
+        Connector connector = connectors.find(payment.provider()).orElseThrow();
+        Optional<ProviderRequest> query = connector.statusQuery(payment.snapshot());
+        if (query.isEmpty()) {
+            cannotAsk(payment);
+            return;
+        }
+        exchange.setProperty(ExchangeKeys.PROVIDER, connector.name());
+        exchange.setProperty(ExchangeKeys.PROVIDER_REQUEST, query.get());
+        exchange.setProperty(ExchangeKeys.SEND, true);
+    }
+
+    /** Applies a status answer; if it moved nothing, the next poll waits longer. */
+    public void applyPoll(Exchange exchange) {
+        String id = exchange.getProperty(ExchangeKeys.PAYMENT_ID, String.class);
+        Payment payment = ledger.find(id).orElseThrow();
+        Connector connector = connectors.find(payment.provider()).orElseThrow();
+        ProviderResponse response = exchange.getProperty(ExchangeKeys.PROVIDER_RESPONSE, ProviderResponse.class);
+        Outcome outcome = connector.interpretStatus(payment.snapshot(), response);
+        if (ledger.apply(id, outcome, EventSource.POLL).isEmpty()) {
+            backOff(payment);
+        }
+    }
+
+    /** A poll that failed (provider down, timeout) is tried again later, never blindly resent. */
+    public void pollFailed(Exchange exchange) {
+        ledger.find(exchange.getProperty(ExchangeKeys.PAYMENT_ID, String.class)).ifPresent(this::backOff);
+    }
+
+    private void cannotAsk(Payment payment) {
+        if (payment.status() != PaymentStatus.NEEDS_REVIEW) {
+            ledger.apply(payment.id(), new Outcome(PaymentStatus.NEEDS_REVIEW, null, null, Reason.of(ReasonCodes.AMBIGUOUS_OUTCOME,
+                    payment.provider() + " offers no status query for this payment; an operator must check it"), null, null),
+                    EventSource.POLL);
+        }
+        backOff(payment);
+    }
+
+    private void backOff(Payment payment) {
+        Duration base = policy.pollAfter(payment.provider());
+        Duration wait = base.multipliedBy(1L << Math.min(payment.polls(), 10));
+        queries.polled(payment.id(), clock.instant().plus(wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait));
+    }
+}

@@ -1,0 +1,97 @@
+package io.paybridge.ledger;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.CloudEventSerializer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes outbox events to the events topic as CloudEvents in Kafka binary mode ({@code ce_*}
+ * headers, JSON data), keyed by payment id. An event is marked published only after the broker
+ * acknowledged it (idempotent producer, acks=all): a crash in between publishes it again, never
+ * loses it, and consumers de-duplicate on {@code ce_id}.
+ */
+public final class OutboxRelay implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final URI SOURCE = URI.create("urn:paybridge");
+
+    private final Outbox outbox;
+    private final KafkaProducer<String, CloudEvent> producer;
+    private final String topic;
+    private final int batchSize;
+
+    public OutboxRelay(Outbox outbox, String bootstrapServers, String topic, int batchSize) {
+        this.outbox = outbox;
+        this.topic = topic;
+        this.batchSize = batchSize;
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "paybridge-outbox-relay");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class.getName());
+        this.producer = new KafkaProducer<>(props);
+    }
+
+    /** Publishes one batch of unpublished events in order; returns how many were acknowledged. */
+    public int relay() {
+        List<Outbox.Entry> entries = outbox.unpublished(batchSize);
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        List<Future<RecordMetadata>> sends = new ArrayList<>(entries.size());
+        for (Outbox.Entry entry : entries) {
+            sends.add(producer.send(new ProducerRecord<>(topic, entry.paymentId(), toCloudEvent(entry))));
+        }
+        producer.flush();
+        List<Long> acknowledged = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            try {
+                sends.get(i).get();
+                acknowledged.add(entries.get(i).seq());
+            } catch (ExecutionException e) {
+                LOG.warn("event {} not acknowledged, will retry: {}", entries.get(i).eventId(), e.getCause().getMessage());
+                break; // keep order: later events of the batch are published again next time
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        outbox.markPublished(acknowledged);
+        return acknowledged.size();
+    }
+
+    static CloudEvent toCloudEvent(Outbox.Entry entry) {
+        return CloudEventBuilder.v1()
+                .withId(entry.eventId())
+                .withSource(SOURCE)
+                .withType("io.paybridge.payment." + entry.eventType().toLowerCase(Locale.ROOT))
+                .withSubject(entry.paymentId())
+                .withTime(entry.createdAt())
+                .withDataContentType("application/json")
+                .withDataSchema(URI.create("https://paybridge.io/schemas/payment-event.schema.json"))
+                .withData(entry.payload().getBytes(StandardCharsets.UTF_8))
+                .build();
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
