@@ -1,12 +1,16 @@
 package io.paybridge.callback;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paybridge.config.ExchangeKeys;
 import io.paybridge.provider.CallbackHeaders;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
-/** Adapts the platform-http exchange to {@link CallbackHandler}: raw bytes in, status and JSON out. */
+/**
+ * Adapts the platform-http exchange to {@link CallbackHandler}: raw bytes in; the reply kept in
+ * a property while the route confirms the callback with the provider if asked; status and JSON out.
+ */
 public final class CallbackEndpoint {
     private final CallbackHandler handler;
     private final ObjectMapper json;
@@ -16,10 +20,18 @@ public final class CallbackEndpoint {
         this.json = json;
     }
 
-    public void handle(Exchange exchange) throws Exception {
+    public void handle(Exchange exchange) {
         Message m = exchange.getMessage();
         String provider = m.getHeader("provider", String.class);
         CallbackReply reply = handler.handle(provider, m.getBody(byte[].class), new CallbackHeaders(m.getHeaders()));
+        exchange.setProperty(ExchangeKeys.CALLBACK_REPLY, reply);
+        exchange.setProperty(ExchangeKeys.CONFIRM, reply.confirmPaymentId() != null);
+        exchange.setProperty(ExchangeKeys.PAYMENT_ID, reply.confirmPaymentId());
+    }
+
+    public void reply(Exchange exchange) throws Exception {
+        CallbackReply reply = exchange.getProperty(ExchangeKeys.CALLBACK_REPLY, CallbackReply.class);
+        Message m = exchange.getMessage();
         m.removeHeaders("*");
         m.setHeader(Exchange.HTTP_RESPONSE_CODE, reply.status());
         m.setHeader(Exchange.CONTENT_TYPE, "application/json");

@@ -57,6 +57,9 @@ public final class CallbackHandler {
                     update.outcome().providerReference());
             return CallbackReply.of(202, "unknown-payment", "no payment matches this callback");
         }
+        if (update.confirm()) {
+            return CallbackReply.confirming(payment.get().id()); // a hint only: the status API decides
+        }
         Optional<PaymentEvent> event = ledger.apply(payment.get().id(), update.outcome(), EventSource.CALLBACK);
         if (update.deliveryKey() != null) {
             ledger.firstDelivery(provider, update.deliveryKey());

@@ -18,6 +18,12 @@ public final class ExchangeKeys {
     public static final String PROVIDER = "paybridgeProvider";
     /** Property: true when the dispatch step won the right to call the provider. */
     public static final String SEND = "paybridgeSend";
+    /** Property: the calls made so far while starting a payment, a list of {@link io.paybridge.provider.ProviderCall}. */
+    public static final String CONVERSATION = "paybridgeConversation";
+    /** Property: the {@link io.paybridge.callback.CallbackReply} to answer a callback with. */
+    public static final String CALLBACK_REPLY = "paybridgeCallbackReply";
+    /** Property: true when a callback must be confirmed through the provider's status API first. */
+    public static final String CONFIRM = "paybridgeConfirm";
     /** Property: the provider's answer as a {@link io.paybridge.provider.ProviderResponse}. */
     public static final String PROVIDER_RESPONSE = "paybridgeProviderResponse";
 

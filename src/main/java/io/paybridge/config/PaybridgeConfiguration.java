@@ -8,6 +8,7 @@ import io.paybridge.callback.CallbackHandler;
 import io.paybridge.dispatch.Dispatcher;
 import io.paybridge.dispatch.ProviderCalls;
 import io.paybridge.dispatch.ProviderChoice;
+import io.paybridge.dispatch.ProviderStartup;
 import io.paybridge.dispatch.ReconcilePolicy;
 import io.paybridge.dispatch.Reconciler;
 import io.paybridge.dispatch.RoutingRules;
@@ -23,7 +24,6 @@ import io.paybridge.ledger.Outbox;
 import io.paybridge.ledger.OutboxRelay;
 import io.paybridge.provider.ConnectorRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
@@ -69,44 +69,10 @@ public class PaybridgeConfiguration implements CamelConfiguration {
         registry.bind("kafkaOffsets", new KafkaOffsets());
         registry.bind("restAnswers", new RestAnswers(ledger, json));
         registry.bind("dispatcher", new Dispatcher(ledger, connectors));
-        registry.bind("providerCalls", new ProviderCalls(connectors));
+        registry.bind("providerCalls", new ProviderCalls(connectors, Providers.rateLimits(settings, connectors, clock)));
+        registry.bind("providerStartup", new ProviderStartup(connectors));
         registry.bind("reconciler", new Reconciler(ledger, connectors, policy, clock));
         registry.bind("callbacks", new CallbackEndpoint(new CallbackHandler(connectors, ledger), json));
         registry.bind("operatorQueries", new OperatorQueries(connectors));
-    }
-
-    /** Typed access to resolved properties, failing with the property's name when one is missing. */
-    static final class Settings {
-        private final CamelContext context;
-
-        Settings(CamelContext context) {
-            this.context = context;
-        }
-
-        String text(String key) {
-            String value = optional(key);
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException("configuration property " + key + " is required");
-            }
-            return value;
-        }
-
-        String optional(String key) {
-            return context.getPropertiesComponent().resolveProperty(key).map(String::trim).orElse(null);
-        }
-
-        int integer(String key) {
-            return Integer.parseInt(text(key));
-        }
-
-        boolean flag(String key) {
-            return Boolean.parseBoolean(text(key));
-        }
-
-        /** ISO-8601 ({@code PT2M}) or plain seconds. */
-        Duration duration(String key) {
-            String value = text(key);
-            return value.startsWith("P") ? Duration.parse(value) : Duration.ofSeconds(Long.parseLong(value));
-        }
     }
 }

@@ -4,25 +4,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paybridge.provider.ConnectorRegistry;
 import io.paybridge.provider.bluepay.BluePayConnector;
 import io.paybridge.provider.bluepay.BluePaySettings;
+import io.paybridge.dispatch.RateLimiter;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Builds the enabled connectors from configuration: one registration per provider. */
+/**
+ * Builds the enabled connectors from configuration. Adding a provider adds one line to
+ * {@link #register}; its settings are read by its own package.
+ */
 final class Providers {
     private Providers() {
     }
 
-    static ConnectorRegistry register(PaybridgeConfiguration.Settings settings, ObjectMapper json) {
+    static ConnectorRegistry register(Settings settings, ObjectMapper json) {
         ConnectorRegistry registry = new ConnectorRegistry();
-        if (settings.flag("paybridge.bluepay.enabled")) {
-            registry.register(new BluePayConnector(bluePay(settings), json));
+        if (settings.enabled("paybridge.bluepay.enabled")) {
+            registry.register(new BluePayConnector(BluePaySettings.from(settings), json));
         }
         return registry;
     }
 
     /** {@code paybridge.<provider>.poll-after} where set; other providers use the default. */
-    static Map<String, Duration> pollDelays(PaybridgeConfiguration.Settings settings, ConnectorRegistry registry) {
+    static Map<String, Duration> pollDelays(Settings settings, ConnectorRegistry registry) {
         Map<String, Duration> delays = new HashMap<>();
         for (String name : registry.names()) {
             if (settings.optional("paybridge." + name + ".poll-after") != null) {
@@ -32,14 +37,19 @@ final class Providers {
         return delays;
     }
 
-    private static BluePaySettings bluePay(PaybridgeConfiguration.Settings s) {
-        String secret = s.optional("paybridge.bluepay.api-secret");
-        if (secret == null || secret.isBlank()) {
-            throw new IllegalArgumentException("paybridge.bluepay.api-secret is required (environment BLUEPAY_API_SECRET): "
-                    + "it authenticates calls and verifies BluePay's webhook signatures");
+    /**
+     * {@code paybridge.<provider>.rate-limit-per-minute} where set and positive: one limiter per
+     * provider, shared by every route that calls it.
+     */
+    static Map<String, RateLimiter> rateLimits(Settings settings, ConnectorRegistry registry, Clock clock) {
+        Map<String, RateLimiter> limits = new HashMap<>();
+        for (String name : registry.names()) {
+            String value = settings.optional("paybridge." + name + ".rate-limit-per-minute");
+            if (value != null && !value.isBlank() && Integer.parseInt(value) > 0) {
+                limits.put(name, new RateLimiter(Integer.parseInt(value), Duration.ofMinutes(1), clock));
+            }
         }
-        return new BluePaySettings(s.text("paybridge.bluepay.base-url"), secret, s.optional("paybridge.bluepay.basic-username"),
-                s.optional("paybridge.bluepay.basic-password"), s.optional("paybridge.bluepay.channel-id"),
-                s.optional("paybridge.bluepay.callback-url"));
+        return limits;
     }
+
 }

@@ -10,8 +10,12 @@ import io.paybridge.model.Reason;
 import io.paybridge.model.ReasonCodes;
 import io.paybridge.provider.Connector;
 import io.paybridge.provider.ConnectorRegistry;
+import io.paybridge.provider.ProviderCall;
 import io.paybridge.provider.ProviderRequest;
 import io.paybridge.provider.ProviderResponse;
+import io.paybridge.provider.Step;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -19,10 +23,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends each payment to its provider once. The ledger's RECEIVED → SUBMITTED step decides who
- * sends; after that, only the provider's answer (or its status API) decides the outcome.
+ * sends; after that, only the provider's answers (or its status API) decide the outcome. The
+ * route loops while {@link ExchangeKeys#SEND} is true, one provider call per turn.
  */
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    /** A conversation longer than this is a connector bug; stop before it loops for ever. */
+    static final int MAX_CALLS = 8;
 
     private final Ledger ledger;
     private final ConnectorRegistry connectors;
@@ -49,21 +56,30 @@ public final class Dispatcher {
         }
         exchange.setProperty(ExchangeKeys.PROVIDER, connector.name());
         exchange.setProperty(ExchangeKeys.PROVIDER_REQUEST, request);
+        exchange.setProperty(ExchangeKeys.CONVERSATION, new ArrayList<ProviderCall>());
         exchange.setProperty(ExchangeKeys.SEND, true);
         LOG.info("payment {} sent to {} ({})", id, connector.name(), request.operation());
     }
 
-    /** Records the provider's answer to the initiation. */
-    public void complete(Exchange exchange) {
+    /** After each provider answer: send the connector's next request, or record the outcome. */
+    @SuppressWarnings("unchecked")
+    public void afterCall(Exchange exchange) {
         String id = exchange.getProperty(ExchangeKeys.PAYMENT_ID, String.class);
         Payment payment = ledger.find(id).orElseThrow();
         Connector connector = connectors.find(payment.provider()).orElseThrow();
-        ProviderResponse response = exchange.getProperty(ExchangeKeys.PROVIDER_RESPONSE, ProviderResponse.class);
-        Outcome outcome = connector.interpretInitiation(payment.command(), response);
-        record(id, outcome, EventSource.RESPONSE);
+        List<ProviderCall> calls = exchange.getProperty(ExchangeKeys.CONVERSATION, List.class);
+        calls.add(new ProviderCall(exchange.getProperty(ExchangeKeys.PROVIDER_REQUEST, ProviderRequest.class),
+                exchange.getProperty(ExchangeKeys.PROVIDER_RESPONSE, ProviderResponse.class)));
+        Step step = calls.size() >= MAX_CALLS ? Step.done(tooLong(connector)) : connector.afterInitiation(payment.command(), calls);
+        if (step.isDone()) {
+            exchange.setProperty(ExchangeKeys.SEND, false);
+            record(id, step.outcome(), EventSource.RESPONSE);
+        } else {
+            exchange.setProperty(ExchangeKeys.PROVIDER_REQUEST, step.next());
+        }
     }
 
-    /** The provider stayed busy or unreachable through every retry: nothing was accepted. */
+    /** The provider stayed busy or unreachable through every retry: the request was not accepted. */
     public void unavailable(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         boolean busy = cause instanceof ProviderBusyException;
@@ -80,6 +96,11 @@ public final class Dispatcher {
                 new Outcome(PaymentStatus.NEEDS_REVIEW, null, null, Reason.of(ReasonCodes.AMBIGUOUS_OUTCOME,
                         "no answer after sending (" + describe(cause) + "); reconciliation will ask the provider"), null, null),
                 EventSource.DISPATCH);
+    }
+
+    private static Outcome tooLong(Connector connector) {
+        return new Outcome(PaymentStatus.NEEDS_REVIEW, null, null, Reason.of(ReasonCodes.UNKNOWN_PROVIDER_STATUS,
+                connector.name() + " conversation exceeded " + MAX_CALLS + " calls"), null, null);
     }
 
     private void record(String id, Outcome outcome, EventSource source) {

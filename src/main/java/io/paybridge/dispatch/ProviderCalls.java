@@ -4,23 +4,31 @@ import io.paybridge.config.ExchangeKeys;
 import io.paybridge.provider.ConnectorRegistry;
 import io.paybridge.provider.ProviderRequest;
 import io.paybridge.provider.ProviderResponse;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
  * Puts a {@link ProviderRequest} on the message for camel-http and reads the answer back. The
  * request is re-loaded from its exchange property on every attempt, so a retry sends exactly
- * the bytes that were signed, never a previous answer.
+ * the bytes that were signed, never a previous answer. Calls to a rate-limited provider wait
+ * for a permit first.
  */
 public final class ProviderCalls {
     private final ConnectorRegistry connectors;
+    private final Map<String, RateLimiter> limits;
 
-    public ProviderCalls(ConnectorRegistry connectors) {
+    public ProviderCalls(ConnectorRegistry connectors, Map<String, RateLimiter> limits) {
         this.connectors = connectors;
+        this.limits = limits;
     }
 
-    public void load(Exchange exchange) {
+    public void load(Exchange exchange) throws InterruptedException {
         ProviderRequest request = exchange.getProperty(ExchangeKeys.PROVIDER_REQUEST, ProviderRequest.class);
+        RateLimiter limiter = limits.get(exchange.getProperty(ExchangeKeys.PROVIDER, String.class));
+        if (limiter != null) {
+            limiter.acquire();
+        }
         Message m = exchange.getMessage();
         m.removeHeaders("*"); // nothing of the inbound message (Kafka, REST) may leak to the provider
         m.setHeader(Exchange.HTTP_METHOD, request.method());

@@ -24,11 +24,20 @@ public interface Connector {
     /** The provider's own rules (limits, currency, phone format) that this command breaks. */
     List<Violation> check(PaymentCommand command);
 
-    /** The signed request that starts the payment. Call only after {@link #check} found nothing. */
+    /**
+     * The first signed request towards starting the payment. Call only after {@link #check}
+     * found nothing. Build every request fresh (nonces, timestamps), never cache one.
+     */
     ProviderRequest initiate(PaymentCommand command);
 
-    /** Maps the answer to {@link #initiate} to a canonical outcome. */
-    Outcome interpretInitiation(PaymentCommand command, ProviderResponse response);
+    /**
+     * After each answer while starting a payment: the next request to send, or the outcome.
+     * {@code calls} holds every request of this conversation with its answer, oldest first. A
+     * one-call provider answers {@link Step#done} on the first answer; a provider that needs a
+     * sender, customer or funding call sends it here. Only one request of the conversation may
+     * move money, and that request must carry our payment id as the provider's idempotency key.
+     */
+    Step afterInitiation(PaymentCommand command, List<ProviderCall> calls);
 
     /** A status query for a payment already sent, if the provider can be asked about it. */
     Optional<ProviderRequest> statusQuery(PaymentSnapshot payment);
@@ -39,8 +48,24 @@ public interface Connector {
     /** Checks a callback's authenticity from its raw bytes. */
     WebhookVerifier webhookVerifier();
 
-    /** Reads a callback that {@link #webhookVerifier()} accepted. */
+    /**
+     * Reads a callback that {@link #webhookVerifier()} accepted. A provider whose callbacks are
+     * only hints returns an update with {@code confirm} set: the ledger then applies the answer
+     * of {@link #statusQuery} instead of the callback's own claim.
+     */
     CallbackUpdate readCallback(byte[] rawBody, CallbackHeaders headers);
+
+    /**
+     * Requests to make once at start-up (for example registering a webhook), in order; each
+     * answer is handed to {@link #startupAnswered}. Default: none.
+     */
+    default List<ProviderRequest> startupRequests() {
+        return List.of();
+    }
+
+    /** Receives the answer to a {@link #startupRequests} call (for example a webhook secret to keep). */
+    default void startupAnswered(ProviderRequest request, ProviderResponse response) {
+    }
 
     /**
      * Whether this answer means the provider did not accept the request and it may be sent again

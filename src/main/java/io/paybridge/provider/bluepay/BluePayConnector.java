@@ -11,8 +11,10 @@ import io.paybridge.provider.CallbackHeaders;
 import io.paybridge.provider.CallbackUpdate;
 import io.paybridge.provider.Connector;
 import io.paybridge.provider.PaymentSnapshot;
+import io.paybridge.provider.ProviderCall;
 import io.paybridge.provider.ProviderRequest;
 import io.paybridge.provider.ProviderResponse;
+import io.paybridge.provider.Step;
 import io.paybridge.provider.WebhookVerifier;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +54,8 @@ public final class BluePayConnector implements Connector {
 
     @Override
     public boolean supports(PaymentType type) {
-        return true;
+        // STK push needs a dashboard channel; without one configured, BluePay serves payouts only.
+        return type == PaymentType.PAYOUT || settings.channelId() != null && !settings.channelId().isBlank();
     }
 
     @Override
@@ -75,14 +78,15 @@ public final class BluePayConnector implements Connector {
     }
 
     @Override
-    public Outcome interpretInitiation(PaymentCommand command, ProviderResponse response) {
+    public Step afterInitiation(PaymentCommand command, List<ProviderCall> calls) {
+        ProviderResponse response = calls.get(calls.size() - 1).response();
         if (!response.isSuccess()) {
-            return responses.error(response);
+            return Step.done(responses.error(response));
         }
         if (command.type() == PaymentType.COLLECTION) {
-            return responses.stkAccepted(response).withCustomerAction(CustomerAction.approveOnPhone());
+            return Step.done(responses.stkAccepted(response).withCustomerAction(CustomerAction.approveOnPhone()));
         }
-        return responses.payout(response);
+        return Step.done(responses.payout(response));
     }
 
     @Override
