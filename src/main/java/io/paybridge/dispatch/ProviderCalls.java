@@ -37,7 +37,7 @@ public final class ProviderCalls {
         m.setBody(request.body());
     }
 
-    public ProviderResponse capture(Exchange exchange) {
+    public void capture(Exchange exchange) {
         Message m = exchange.getMessage();
         int status = m.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         byte[] body = m.getBody(byte[].class);
@@ -47,6 +47,5 @@ public final class ProviderCalls {
         connectors.find(provider).filter(c -> c.isRetryable(response)).ifPresent(c -> {
             throw new ProviderBusyException(provider, status);
         });
-        return response;
     }
 }

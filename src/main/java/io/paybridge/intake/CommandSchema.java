@@ -26,10 +26,23 @@ public final class CommandSchema {
         Set<ValidationMessage> messages = schema.validate(document);
         List<Violation> violations = new ArrayList<>();
         for (ValidationMessage m : messages) {
-            violations.add(new Violation(field(m), m.getType(), m.getMessage()));
+            String field = field(m);
+            violations.add(new Violation(field, m.getType(), explain(field, m)));
         }
         violations.sort(Comparator.comparing(Violation::field).thenComparing(Violation::rule));
         return violations;
+    }
+
+    /** The validator's text, made plainer where senders most often go wrong. */
+    private static String explain(String field, ValidationMessage m) {
+        if ("amount".equals(field) && ("type".equals(m.getType()) || "pattern".equals(m.getType()))) {
+            return "amount must be decimal text such as \"1500\" or \"12.50\" (a JSON number could lose precision)";
+        }
+        if ("id".equals(field) && "pattern".equals(m.getType())) {
+            return "id must be 1-64 characters of A-Z a-z 0-9 _ . : -";
+        }
+        String text = m.getMessage();
+        return text.startsWith("$.") || text.startsWith("$:") ? text.substring(text.indexOf(' ') + 1) : text;
     }
 
     private static String field(ValidationMessage m) {

@@ -30,12 +30,11 @@ public final class Intake {
     }
 
     /** Camel entry point: the message body holds the raw bytes of one command. */
-    public IntakeResult accept(Exchange exchange) {
+    public void accept(Exchange exchange) {
         IntakeResult result = accept(exchange.getMessage().getBody(byte[].class));
         exchange.setProperty(ExchangeKeys.INTAKE_RESULT, result);
         exchange.setProperty(ExchangeKeys.INTAKE_VERDICT, result.verdict().name());
         exchange.setProperty(ExchangeKeys.PAYMENT_ID, result.paymentId());
-        return result;
     }
 
     public IntakeResult accept(byte[] body) {
