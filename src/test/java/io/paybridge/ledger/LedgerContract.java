@@ -1,0 +1,184 @@
+package io.paybridge.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.paybridge.config.Json;
+import io.paybridge.model.Customer;
+import io.paybridge.model.EventSource;
+import io.paybridge.model.Outcome;
+import io.paybridge.model.PaymentCommand;
+import io.paybridge.model.PaymentEvent;
+import io.paybridge.model.PaymentStatus;
+import io.paybridge.model.PaymentType;
+import io.paybridge.model.Reason;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The ledger's promises, run against each database it supports (H2 and a real PostgreSQL). */
+abstract class LedgerContract {
+    HikariDataSource dataSource;
+    Ledger ledger;
+    Outbox outbox;
+
+    /** A fresh, empty database for one test. */
+    abstract String freshJdbcUrl();
+
+    @BeforeEach
+    void open() {
+        dataSource = LedgerDatabase.open(freshJdbcUrl(), user(), password(), 8);
+        ledger = new Ledger(dataSource, Json.newMapper(), Clock.systemUTC());
+        outbox = new Outbox(dataSource, Clock.systemUTC());
+    }
+
+    String user() {
+        return "sa";
+    }
+
+    String password() {
+        return "";
+    }
+
+    @AfterEach
+    void close() {
+        dataSource.close();
+    }
+
+    @Test
+    void claimingTwiceIsANoOpThatReturnsTheExistingPayment() {
+        ClaimResult first = ledger.claim(command("P-1", "100.00"));
+        ClaimResult second = ledger.claim(command("P-1", "100.00"));
+        assertThat(first.created()).isTrue();
+        assertThat(second.created()).isFalse();
+        assertThat(second.sameCommand()).isTrue();
+        assertThat(second.payment().status()).isEqualTo(PaymentStatus.RECEIVED);
+        assertThat(outbox.unpublished(10)).hasSize(1);
+    }
+
+    @Test
+    void claimingAnIdWithADifferentCommandIsReportedAsNotTheSame() {
+        ledger.claim(command("P-2", "100.00"));
+        ClaimResult other = ledger.claim(command("P-2", "999.00"));
+        assertThat(other.created()).isFalse();
+        assertThat(other.sameCommand()).isFalse();
+        assertThat(other.payment().command().amount()).isEqualByComparingTo("100.00");
+    }
+
+    @Test
+    void concurrentClaimsOfOneIdCreateExactlyOnePayment() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<ClaimResult>> claims = java.util.stream.IntStream.range(0, 16)
+                    .mapToObj(i -> (Callable<ClaimResult>) () -> ledger.claim(command("P-race", "10"))).toList();
+            long created = 0;
+            for (Future<ClaimResult> f : pool.invokeAll(claims)) {
+                created += f.get().created() ? 1 : 0;
+            }
+            assertThat(created).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void onlyOneCallerWinsTheRightToSend() {
+        ledger.claim(command("P-3", "10"));
+        assertThat(ledger.markSubmitted("P-3")).isTrue();
+        assertThat(ledger.markSubmitted("P-3")).isFalse();
+        assertThat(ledger.find("P-3").orElseThrow().attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void statesOnlyMoveForward() {
+        ledger.claim(command("P-4", "10"));
+        ledger.markSubmitted("P-4");
+        assertThat(ledger.apply("P-4", Outcome.of(PaymentStatus.PENDING, "ref-4", "STK_SENT"), EventSource.RESPONSE)).isPresent();
+        assertThat(ledger.apply("P-4", Outcome.of(PaymentStatus.SUCCEEDED, "ref-4", "success"), EventSource.CALLBACK)).isPresent();
+        // a late PENDING, a duplicate SUCCEEDED and a contradicting FAILED all change nothing
+        assertThat(ledger.apply("P-4", Outcome.of(PaymentStatus.PENDING, "ref-4", "STK_SENT"), EventSource.RESPONSE)).isEmpty();
+        assertThat(ledger.apply("P-4", Outcome.of(PaymentStatus.SUCCEEDED, "ref-4", "success"), EventSource.CALLBACK)).isEmpty();
+        assertThat(ledger.apply("P-4", Outcome.of(PaymentStatus.FAILED, "ref-4", "failed"), EventSource.POLL)).isEmpty();
+        Payment p = ledger.find("P-4").orElseThrow();
+        assertThat(p.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+        assertThat(p.providerReference()).isEqualTo("ref-4");
+        assertThat(ledger.apply("P-4", Outcome.of(PaymentStatus.REVERSED, "ref-4", "REVERSED"), EventSource.POLL)).isPresent();
+        assertThat(outbox.unpublished(100)).extracting(Outbox.Entry::eventType)
+                .containsExactly("RECEIVED", "SUBMITTED", "PENDING", "SUCCEEDED", "REVERSED");
+    }
+
+    @Test
+    void eventsCarryReasonFeeAndPreviousStatus() {
+        ledger.claim(command("P-5", "10"));
+        PaymentEvent event = ledger.apply("P-5", new Outcome(PaymentStatus.FAILED, "r5", "failed",
+                new Reason("DECLINED", "no funds", "mpesa.b2c.failed"), new BigDecimal("15.00"), null), EventSource.CALLBACK).orElseThrow();
+        assertThat(event.previousStatus()).isEqualTo(PaymentStatus.RECEIVED);
+        assertThat(event.fee()).isEqualTo("15.00");
+        assertThat(event.reason().providerCode()).isEqualTo("mpesa.b2c.failed");
+        assertThat(event.metadata().path("invoice").asText()).isEqualTo("INV-9");
+        Payment p = ledger.find("P-5").orElseThrow();
+        assertThat(p.reason().code()).isEqualTo("DECLINED");
+        assertThat(p.fee()).isEqualByComparingTo("15");
+        assertThat(ledger.idByProviderReference("bluepay", "r5")).contains("P-5");
+    }
+
+    @Test
+    void aStateChangeAndItsOutboxRecordCommitTogether() throws Exception {
+        ledger.claim(command("P-6", "10"));
+        execute("ALTER TABLE outbox RENAME TO outbox_away");
+        try {
+            assertThatThrownBy(() -> ledger.apply("P-6", Outcome.of(PaymentStatus.PENDING, "r6", "x"), EventSource.RESPONSE))
+                    .isInstanceOf(LedgerException.class);
+        } finally {
+            execute("ALTER TABLE outbox_away RENAME TO outbox");
+        }
+        assertThat(ledger.find("P-6").orElseThrow().status()).isEqualTo(PaymentStatus.RECEIVED);
+        assertThat(outbox.unpublished(10)).extracting(Outbox.Entry::eventType).containsExactly("RECEIVED");
+    }
+
+    @Test
+    void publishedEventsLeaveTheBacklog() {
+        ledger.claim(command("P-7", "10"));
+        ledger.claim(command("P-8", "10"));
+        List<Outbox.Entry> pending = outbox.unpublished(10);
+        assertThat(outbox.backlog()).isEqualTo(2);
+        outbox.markPublished(List.of(pending.get(0).seq()));
+        assertThat(outbox.unpublished(10)).extracting(Outbox.Entry::paymentId).containsExactly("P-8");
+    }
+
+    @Test
+    void aCallbackDeliveryIsRecognisedTheSecondTime() {
+        assertThat(ledger.firstDelivery("bluepay", "k-1")).isTrue();
+        assertThat(ledger.firstDelivery("bluepay", "k-1")).isFalse();
+        assertThat(ledger.firstDelivery("kipay", "k-1")).isTrue();
+    }
+
+    @Test
+    void unknownPaymentsAreNotInvented() {
+        assertThat(ledger.apply("nope", Outcome.of(PaymentStatus.SUCCEEDED, null, null), EventSource.CALLBACK)).isEqualTo(Optional.empty());
+        assertThat(ledger.find("nope")).isEmpty();
+    }
+
+    private void execute(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    static PaymentCommand command(String id, String amount) {
+        var metadata = Json.newMapper().createObjectNode().put("invoice", "INV-9");
+        return new PaymentCommand(id, PaymentType.PAYOUT, "bluepay", new BigDecimal(amount), "KES", "KE",
+                new Customer("+254712345678", null, "Ann", null, null, null, null), "test", metadata, null);
+    }
+}
