@@ -26,6 +26,8 @@ import io.paybridge.provider.ConnectorRegistry;
 import java.time.Clock;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.apache.camel.spi.Registry;
 
 /**
@@ -34,6 +36,18 @@ import org.apache.camel.spi.Registry;
  * YAML routes call by name.
  */
 public class PaybridgeConfiguration implements CamelConfiguration {
+
+    /** Retries of requests the provider did not accept: exponential back-off from the configured delay. */
+    private static RedeliveryPolicy retryPolicy(Settings settings) {
+        RedeliveryPolicy policy = new RedeliveryPolicy();
+        policy.setMaximumRedeliveries(settings.integer("paybridge.dispatch.max-retries"));
+        policy.setRedeliveryDelay(settings.integer("paybridge.dispatch.retry-delay-ms"));
+        policy.setUseExponentialBackOff(true);
+        policy.setBackOffMultiplier(2);
+        policy.setUseCollisionAvoidance(true);
+        policy.setRetryAttemptedLogLevel(LoggingLevel.WARN);
+        return policy;
+    }
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -59,6 +73,7 @@ public class PaybridgeConfiguration implements CamelConfiguration {
                 settings.integer("paybridge.reconcile.batch-size"));
 
         Registry registry = context.getRegistry();
+        registry.bind("providerRetryPolicy", retryPolicy(settings));
         registry.bind("json", json);
         registry.bind("ledger", ledger);
         registry.bind("outbox", outbox);
