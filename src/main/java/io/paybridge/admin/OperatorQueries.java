@@ -39,6 +39,10 @@ public final class OperatorQueries {
         ProviderResponse response = exchange.getProperty(ExchangeKeys.PROVIDER_RESPONSE, ProviderResponse.class);
         Message m = exchange.getMessage();
         m.removeHeaders("*");
+        if (response == null) {
+            answer(m, 502, "{\"error\":\"the provider did not answer\"}");
+            return;
+        }
         answer(m, response.statusCode() >= 200 && response.statusCode() < 300 ? 200 : 502,
                 new String(response.body(), StandardCharsets.UTF_8));
     }

@@ -15,15 +15,21 @@ public final class CallbackEndpoint {
     private final CallbackHandler handler;
     private final ObjectMapper json;
 
-    public CallbackEndpoint(CallbackHandler handler, ObjectMapper json) {
+    private final int maxBodyBytes;
+
+    public CallbackEndpoint(CallbackHandler handler, ObjectMapper json, int maxBodyBytes) {
         this.handler = handler;
         this.json = json;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
-    public void handle(Exchange exchange) {
+    public void handle(Exchange exchange) throws Exception {
         Message m = exchange.getMessage();
         String provider = m.getHeader("provider", String.class);
-        CallbackReply reply = handler.handle(provider, m.getBody(byte[].class), new CallbackHeaders(m.getHeaders()));
+        byte[] raw = RawBody.read(m, maxBodyBytes);
+        CallbackReply reply = raw == null
+                ? CallbackReply.of(413, "too-large", "callback bodies are limited to " + maxBodyBytes + " bytes")
+                : handler.handle(provider, raw, new CallbackHeaders(m.getHeaders()));
         exchange.setProperty(ExchangeKeys.CALLBACK_REPLY, reply);
         exchange.setProperty(ExchangeKeys.CONFIRM, reply.confirmPaymentId() != null);
         exchange.setProperty(ExchangeKeys.PAYMENT_ID, reply.confirmPaymentId());

@@ -24,6 +24,8 @@ public final class ExchangeKeys {
     public static final String CALLBACK_REPLY = "paybridgeCallbackReply";
     /** Property: true when a callback must be confirmed through the provider's status API first. */
     public static final String CONFIRM = "paybridgeConfirm";
+    /** Property: a {@link io.paybridge.dispatch.ProviderFailure} when a provider call got no answer to interpret. */
+    public static final String PROVIDER_FAILURE = "paybridgeProviderFailure";
     /** Property: the provider's answer as a {@link io.paybridge.provider.ProviderResponse}. */
     public static final String PROVIDER_RESPONSE = "paybridgeProviderResponse";
 

@@ -87,7 +87,8 @@ public class PaybridgeConfiguration implements CamelConfiguration {
         registry.bind("providerCalls", new ProviderCalls(connectors, Providers.rateLimits(settings, connectors, clock)));
         registry.bind("providerStartup", new ProviderStartup(connectors));
         registry.bind("reconciler", new Reconciler(ledger, connectors, policy, clock));
-        registry.bind("callbacks", new CallbackEndpoint(new CallbackHandler(connectors, ledger), json));
+        registry.bind("callbacks", new CallbackEndpoint(new CallbackHandler(connectors, ledger), json,
+                settings.integer("paybridge.callbacks.max-body-bytes")));
         registry.bind("operatorQueries", new OperatorQueries(connectors));
     }
 }

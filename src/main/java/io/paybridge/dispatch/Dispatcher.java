@@ -61,10 +61,16 @@ public final class Dispatcher {
         LOG.info("payment {} sent to {} ({})", id, connector.name(), request.operation());
     }
 
-    /** After each provider answer: send the connector's next request, or record the outcome. */
+    /** After each provider call: send the connector's next request, or record the outcome. */
     @SuppressWarnings("unchecked")
     public void afterCall(Exchange exchange) {
         String id = exchange.getProperty(ExchangeKeys.PAYMENT_ID, String.class);
+        ProviderFailure failure = exchange.getProperty(ExchangeKeys.PROVIDER_FAILURE, ProviderFailure.class);
+        if (failure != null) {
+            exchange.setProperty(ExchangeKeys.SEND, false);
+            record(id, failed(failure), EventSource.DISPATCH);
+            return;
+        }
         Payment payment = ledger.find(id).orElseThrow();
         Connector connector = connectors.find(payment.provider()).orElseThrow();
         List<ProviderCall> calls = exchange.getProperty(ExchangeKeys.CONVERSATION, List.class);
@@ -79,23 +85,20 @@ public final class Dispatcher {
         }
     }
 
-    /** The provider stayed busy or unreachable through every retry: the request was not accepted. */
-    public void unavailable(Exchange exchange) {
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        boolean busy = cause instanceof ProviderBusyException;
-        String code = busy ? ReasonCodes.PROVIDER_UNAVAILABLE : ReasonCodes.PROVIDER_UNREACHABLE;
-        String message = (busy ? "provider kept refusing the request: " : "provider could not be reached: ") + describe(cause);
-        record(exchange.getProperty(ExchangeKeys.PAYMENT_ID, String.class),
-                new Outcome(PaymentStatus.FAILED, null, null, Reason.of(code, message), null, null), EventSource.DISPATCH);
-    }
-
-    /** The request left but no answer came: only the provider's status can say what happened. */
-    public void ambiguous(Exchange exchange) {
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        record(exchange.getProperty(ExchangeKeys.PAYMENT_ID, String.class),
-                new Outcome(PaymentStatus.NEEDS_REVIEW, null, null, Reason.of(ReasonCodes.AMBIGUOUS_OUTCOME,
-                        "no answer after sending (" + describe(cause) + "); reconciliation will ask the provider"), null, null),
-                EventSource.DISPATCH);
+    /**
+     * A request the provider never accepted fails the payment, nothing having moved. A request
+     * that may have reached it leaves the outcome to the provider's status API: NEEDS_REVIEW
+     * until reconciliation asks. Never a blind resend.
+     */
+    static Outcome failed(ProviderFailure failure) {
+        return switch (failure.kind()) {
+            case REFUSED -> new Outcome(PaymentStatus.FAILED, null, null, Reason.of(ReasonCodes.PROVIDER_UNAVAILABLE,
+                    "provider kept refusing the request: " + failure.message()), null, null);
+            case UNREACHABLE -> new Outcome(PaymentStatus.FAILED, null, null, Reason.of(ReasonCodes.PROVIDER_UNREACHABLE,
+                    "provider could not be reached: " + failure.message()), null, null);
+            case NO_ANSWER -> new Outcome(PaymentStatus.NEEDS_REVIEW, null, null, Reason.of(ReasonCodes.AMBIGUOUS_OUTCOME,
+                    "no answer after sending (" + failure.message() + "); reconciliation will ask the provider"), null, null);
+        };
     }
 
     private static Outcome tooLong(Connector connector) {
@@ -109,7 +112,4 @@ public final class Dispatcher {
                 () -> LOG.debug("payment {}: answer moved nothing", id));
     }
 
-    private static String describe(Exception cause) {
-        return cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-    }
 }

@@ -24,17 +24,38 @@ public final class ProviderCalls {
     }
 
     public void load(Exchange exchange) throws InterruptedException {
+        exchange.removeProperty(ExchangeKeys.PROVIDER_RESPONSE);
+        exchange.removeProperty(ExchangeKeys.PROVIDER_FAILURE);
         ProviderRequest request = exchange.getProperty(ExchangeKeys.PROVIDER_REQUEST, ProviderRequest.class);
         RateLimiter limiter = limits.get(exchange.getProperty(ExchangeKeys.PROVIDER, String.class));
         if (limiter != null) {
             limiter.acquire();
         }
         Message m = exchange.getMessage();
-        m.removeHeaders("*"); // nothing of the inbound message (Kafka, REST) may leak to the provider
+        // Nothing of the inbound message (Kafka, REST) may leak to the provider; only the
+        // redelivery bookkeeping stays, or retries would never count up to their limit.
+        m.removeHeaders("*", Exchange.REDELIVERY_COUNTER, Exchange.REDELIVERY_MAX_COUNTER, Exchange.REDELIVERED);
         m.setHeader(Exchange.HTTP_METHOD, request.method());
         m.setHeader(Exchange.HTTP_URI, request.url());
         request.headers().forEach(m::setHeader);
         m.setBody(request.body());
+    }
+
+    /** The provider kept refusing, or could not be reached, through every retry. */
+    public void refused(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        ProviderFailure.Kind kind = cause instanceof ProviderBusyException ? ProviderFailure.Kind.REFUSED : ProviderFailure.Kind.UNREACHABLE;
+        exchange.setProperty(ExchangeKeys.PROVIDER_FAILURE, new ProviderFailure(kind, describe(cause)));
+    }
+
+    /** The request was sent and no answer came (timeout, reset): the provider may hold it. */
+    public void noAnswer(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        exchange.setProperty(ExchangeKeys.PROVIDER_FAILURE, new ProviderFailure(ProviderFailure.Kind.NO_ANSWER, describe(cause)));
+    }
+
+    private static String describe(Exception cause) {
+        return cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     public void capture(Exchange exchange) {

@@ -36,6 +36,10 @@ public final class ProviderStartup {
     }
 
     public void answered(Exchange exchange) {
+        ProviderFailure failure = exchange.getProperty(ExchangeKeys.PROVIDER_FAILURE, ProviderFailure.class);
+        if (failure != null) {
+            throw new IllegalStateException("start-up call failed: " + failure.message());
+        }
         Connector connector = connectors.find(exchange.getProperty(ExchangeKeys.PROVIDER, String.class)).orElseThrow();
         connector.startupAnswered(exchange.getProperty(ExchangeKeys.PROVIDER_REQUEST, ProviderRequest.class),
                 exchange.getProperty(ExchangeKeys.PROVIDER_RESPONSE, ProviderResponse.class));

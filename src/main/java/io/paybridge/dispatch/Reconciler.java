@@ -79,6 +79,10 @@ public final class Reconciler {
         Payment payment = ledger.find(id).orElseThrow();
         Connector connector = connectors.find(payment.provider()).orElseThrow();
         ProviderResponse response = exchange.getProperty(ExchangeKeys.PROVIDER_RESPONSE, ProviderResponse.class);
+        if (response == null) {
+            backOff(payment); // the provider did not answer; ask again later, never resend
+            return;
+        }
         Outcome outcome = connector.interpretStatus(payment.snapshot(), response);
         if (ledger.apply(id, outcome, EventSource.POLL).isEmpty()) {
             backOff(payment);

@@ -67,6 +67,20 @@ public final class LedgerQueries {
         }
     }
 
+    /** How many events the ledger has written for a payment, published or not. */
+    public long eventCount(String paymentId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE payment_id = ?")) {
+            ps.setString(1, paymentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new LedgerException("cannot count events", e);
+        }
+    }
+
     private List<Payment> list(String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

@@ -22,8 +22,9 @@ final class PaymentEvents {
 
     PaymentEvent build(Payment before, PaymentStatus next, Outcome outcome, EventSource source, Instant now) {
         PaymentCommand command = before.command();
-        String providerReference = outcome != null && outcome.providerReference() != null
-                ? outcome.providerReference() : before.providerReference();
+        // The first reference a provider gave stays: later answers may name the same payment differently.
+        String providerReference = before.providerReference() != null || outcome == null
+                ? before.providerReference() : outcome.providerReference();
         String providerStatus = outcome != null && outcome.providerStatus() != null ? outcome.providerStatus() : before.providerStatus();
         BigDecimal fee = outcome != null && outcome.fee() != null ? outcome.fee() : before.fee();
         Reason reason = outcome != null ? outcome.reason() : null;
