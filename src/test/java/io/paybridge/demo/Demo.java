@@ -26,7 +26,7 @@ public final class Demo {
 
         Main main = new Main();
         main.configure().addConfiguration(PaybridgeConfiguration.class);
-        main.addOverrideProperty("camel.server.port", String.valueOf(httpPort));
+        main.addOverrideProperty("paybridge.http.port", String.valueOf(httpPort));
         main.addOverrideProperty("paybridge.kafka.brokers", kafka.bootstrapServers());
         main.addOverrideProperty("paybridge.bluepay.base-url", bluePay.baseUrl());
         main.addOverrideProperty("paybridge.bluepay.api-secret", BluePaySimulator.Settings.defaults().apiSecret());

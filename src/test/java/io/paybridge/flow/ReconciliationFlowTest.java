@@ -20,7 +20,7 @@ class ReconciliationFlowTest extends FlowTestSupport {
                 "paybridge.reconcile.interval-ms", "300",
                 "paybridge.reconcile.poll-after", "PT1S",
                 "paybridge.bluepay.poll-after", "PT1S",
-                "camel.component.http.response-timeout", "1500"));
+                "paybridge.providers.response-timeout-ms", "1500"));
     }
 
     @AfterEach

@@ -32,8 +32,8 @@ public final class PaybridgeApp implements AutoCloseable {
     public static Map<String, String> defaults(EmbeddedKafka kafka, BluePaySimulator bluePay, int port) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("camel.server.port", String.valueOf(port));
-        p.put("camel.server.host", "127.0.0.1");
+        p.put("paybridge.http.port", String.valueOf(port));
+        p.put("paybridge.http.host", "127.0.0.1");
         p.put("paybridge.kafka.brokers", kafka.bootstrapServers());
         p.put("paybridge.kafka.consumer-group", "paybridge-" + run);
         p.put("paybridge.topics.requests", run + ".requests");
@@ -51,7 +51,7 @@ public final class PaybridgeApp implements AutoCloseable {
     }
 
     public static PaybridgeApp start(Map<String, String> properties) throws Exception {
-        int port = Integer.parseInt(properties.get("camel.server.port"));
+        int port = Integer.parseInt(properties.get("paybridge.http.port"));
         Main main = new Main();
         main.configure().addConfiguration(PaybridgeConfiguration.class);
         properties.forEach(main::addOverrideProperty);
