@@ -28,7 +28,7 @@ public final class OperatorQueries {
         Supplier<ProviderRequest> request = connectors.find(provider).map(c -> c.operatorQueries().get(query)).orElse(null);
         exchange.setProperty(ExchangeKeys.SEND, request != null);
         if (request == null) {
-            answer(m, 404, "{\"error\":\"no query '" + query + "' for provider '" + provider + "'\"}");
+            answer(m, 404, "{\"error\":\"no such provider query\"}");
             return;
         }
         exchange.setProperty(ExchangeKeys.PROVIDER, provider);
