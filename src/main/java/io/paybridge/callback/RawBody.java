@@ -2,6 +2,7 @@ package io.paybridge.callback;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -10,7 +11,8 @@ import org.apache.camel.Message;
 /**
  * The exact bytes a provider sent. The callback endpoint runs without platform-http's body
  * handler, because that handler turns form-encoded bodies into maps and drops the bytes a
- * signature covers; here the request is read whole, whatever its content type.
+ * signature covers; here the request is read whole, whatever its content type. A body over the
+ * limit is drained and dropped (the client must finish sending before it reads our 413).
  */
 final class RawBody {
     static final int READ_TIMEOUT_SECONDS = 10;
@@ -25,17 +27,32 @@ final class RawBody {
             byte[] bytes = message.getBody(byte[].class); // other transports (tests, direct calls) hand bytes over
             return bytes == null || bytes.length <= maxBytes ? bytes : null;
         }
-        String length = request.getHeader("Content-Length");
-        if (length != null && parse(length) > maxBytes) {
-            return null;
-        }
-        var pending = request.body();
+        CompletableFuture<byte[]> done = new CompletableFuture<>();
+        Buffer collected = Buffer.buffer();
+        boolean[] tooLarge = {declaredLength(request) > maxBytes};
+        request.handler(chunk -> {
+            if (!tooLarge[0] && collected.length() + chunk.length() > maxBytes) {
+                tooLarge[0] = true;
+            }
+            if (!tooLarge[0]) {
+                collected.appendBuffer(chunk);
+            }
+        });
+        request.exceptionHandler(done::completeExceptionally);
+        request.endHandler(end -> done.complete(tooLarge[0] ? null : collected.getBytes()));
         request.resume();
-        Buffer buffer = pending.toCompletionStage().toCompletableFuture().get(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        return buffer.length() <= maxBytes ? buffer.getBytes() : null;
+        try {
+            return done.get(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException slow) {
+            return null; // a body that never ends is treated like one that is too large
+        }
     }
 
-    private static long parse(String length) {
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        if (length == null) {
+            return 0;
+        }
         try {
             return Long.parseLong(length.trim());
         } catch (NumberFormatException e) {

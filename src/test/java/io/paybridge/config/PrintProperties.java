@@ -1,0 +1,18 @@
+package io.paybridge.config;
+
+import org.apache.camel.impl.DefaultCamelContext;
+
+/** Child-process helper: resolves properties the way the bundle does and prints {@code key=value} lines. */
+public final class PrintProperties {
+    private PrintProperties() {
+    }
+
+    public static void main(String[] keys) throws Exception {
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            context.getPropertiesComponent().setLocation("classpath:application.properties");
+            for (String key : keys) {
+                System.out.println(key + "=" + context.getPropertiesComponent().resolveProperty(key).orElse("<unset>"));
+            }
+        }
+    }
+}
