@@ -38,6 +38,8 @@ class KafkaToBitnovaPayFlowTest {
         kafka = EmbeddedKafka.shared();
         bluePay = BluePaySimulator.start(BluePaySimulator.Settings.defaults());
         bitnova = BitnovaPaySimulator.start(BitnovaPaySimulator.Settings.defaults());
+        // Leave the customer a moment to approve, so a webhook cannot beat the recorded answer.
+        bitnova.faults().callbackDelayMillis(300);
         int port = PaybridgeApp.freePort();
         webhookUrl = "http://127.0.0.1:" + port + "/callbacks/bitnovapay";
         Map<String, String> p = PaybridgeApp.defaults(kafka, bluePay, port);

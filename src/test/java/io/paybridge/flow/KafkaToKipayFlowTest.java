@@ -39,6 +39,8 @@ class KafkaToKipayFlowTest {
         kipay = KipaySimulator.start(SIM);
         int port = PaybridgeApp.freePort();
         kipay.setCallbackUrl("http://127.0.0.1:" + port + "/callbacks/kipay");
+        // Leave the customer a moment to approve, so a callback cannot beat the recorded answer (see kipay.md).
+        kipay.faults().callbackDelayMillis(300);
         app = PaybridgeApp.start(kipayProperties(PaybridgeApp.defaults(kafka, bluePay, port), kipay));
         flow = new FlowSupport(kafka, app);
     }

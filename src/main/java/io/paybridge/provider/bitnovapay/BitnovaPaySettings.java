@@ -65,6 +65,13 @@ public record BitnovaPaySettings(
                 s.optional("paybridge.bitnovapay.webhook-url"), s.optional("paybridge.bitnovapay.webhook-secret"), window);
     }
 
+    /** Never prints the keys or the secret. */
+    @Override
+    public String toString() {
+        return "BitnovaPaySettings[baseUrl=" + baseUrl + ", mpesaCollections=" + mpesaCollections + ", directPayChannel="
+                + directPayChannel + ", webhookUrl=" + webhookUrl + ", replayWindow=" + replayWindow + ", keys and secret hidden]";
+    }
+
     boolean directPay() {
         return DIRECT.equals(mpesaCollections);
     }

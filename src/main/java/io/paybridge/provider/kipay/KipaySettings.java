@@ -43,6 +43,13 @@ public record KipaySettings(
                 s.optional("paybridge.kipay.c2b.validation-url"));
     }
 
+    /** Never prints the key or the secret. */
+    @Override
+    public String toString() {
+        return "KipaySettings[baseUrl=" + baseUrl + ", mpesaChannelId=" + mpesaChannelId + ", checkoutChannelId=" + checkoutChannelId
+                + ", defaultChannel=" + defaultChannel + ", key and secret hidden]";
+    }
+
     private static Long id(Settings s, String key) {
         String value = s.optional(key);
         if (value == null || value.isBlank()) {

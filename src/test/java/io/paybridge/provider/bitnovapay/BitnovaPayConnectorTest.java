@@ -191,6 +191,11 @@ class BitnovaPayConnectorTest {
         assertThat(gateway.operatorQuery("refunds", Map.of())).isEmpty();
     }
 
+    @Test
+    void settingsNeverPrintTheirSecrets() {
+        assertThat(settings("gateway", null, null, null).toString()).doesNotContain("pk_test").doesNotContain("bsk_test");
+    }
+
     private List<String> rules(PaymentCommand command) {
         return gateway.check(command).stream().map(Violation::rule).toList();
     }

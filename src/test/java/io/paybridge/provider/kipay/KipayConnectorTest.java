@@ -152,6 +152,11 @@ class KipayConnectorTest {
         assertThatThrownBy(() -> kipay.operatorActions().get("simulate-c2b").apply("[1]".getBytes())).hasMessageContaining("JSON object");
     }
 
+    @Test
+    void settingsNeverPrintTheirSecrets() {
+        assertThat(settings(7L, 1L, null).toString()).doesNotContain("kp_key").doesNotContain("kp_secret");
+    }
+
     private static List<String> rules(KipayConnector connector, PaymentCommand command) {
         return connector.check(command).stream().map(Violation::rule).toList();
     }
