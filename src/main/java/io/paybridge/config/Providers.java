@@ -2,8 +2,12 @@ package io.paybridge.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paybridge.provider.ConnectorRegistry;
+import io.paybridge.provider.bitnovapay.BitnovaPayConnector;
+import io.paybridge.provider.bitnovapay.BitnovaPaySettings;
 import io.paybridge.provider.bluepay.BluePayConnector;
 import io.paybridge.provider.bluepay.BluePaySettings;
+import io.paybridge.provider.kipay.KipayConnector;
+import io.paybridge.provider.kipay.KipaySettings;
 import io.paybridge.dispatch.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +27,12 @@ final class Providers {
         if (settings.enabled("paybridge.bluepay.enabled")) {
             registry.register(new BluePayConnector(BluePaySettings.from(settings), json));
         }
+        if (settings.enabled("paybridge.bitnovapay.enabled")) {
+            registry.register(new BitnovaPayConnector(BitnovaPaySettings.from(settings), json));
+        }
+        if (settings.enabled("paybridge.kipay.enabled")) {
+            registry.register(new KipayConnector(KipaySettings.from(settings), json));
+        }
         return registry;
     }
 
@@ -39,17 +49,28 @@ final class Providers {
 
     /**
      * {@code paybridge.<provider>.rate-limit-per-minute} where set and positive: one limiter per
-     * provider, shared by every route that calls it.
+     * provider, shared by every route that calls it. The window is
+     * {@code paybridge.<provider>.rate-limit-window} (ISO-8601, default one minute; tests shorten
+     * it). Each call holds its slot for the window plus {@link #jitterMargin}: the limiter counts
+     * when a call leaves, the provider when it arrives, and two calls do not travel equally fast.
      */
     static Map<String, RateLimiter> rateLimits(Settings settings, ConnectorRegistry registry, Clock clock) {
         Map<String, RateLimiter> limits = new HashMap<>();
         for (String name : registry.names()) {
             String value = settings.optional("paybridge." + name + ".rate-limit-per-minute");
             if (value != null && !value.isBlank() && Integer.parseInt(value) > 0) {
-                limits.put(name, new RateLimiter(Integer.parseInt(value), Duration.ofMinutes(1), clock));
+                String windowKey = "paybridge." + name + ".rate-limit-window";
+                Duration window = settings.optional(windowKey) == null ? Duration.ofMinutes(1) : settings.duration(windowKey);
+                limits.put(name, new RateLimiter(Integer.parseInt(value), window.plus(jitterMargin(window)), clock));
             }
         }
         return limits;
     }
 
+    /** 1% of the window, at least 250 ms: 600 ms on a one-minute window. */
+    static Duration jitterMargin(Duration window) {
+        Duration onePercent = window.dividedBy(100);
+        Duration floor = Duration.ofMillis(250);
+        return onePercent.compareTo(floor) > 0 ? onePercent : floor;
+    }
 }

@@ -37,7 +37,10 @@ public final class ProviderChoice {
                     "unknown provider '" + name + "'; configured: " + String.join(", ", connectors.names())));
         }
         if (!connector.get().supports(command.type())) {
-            return refused(command, new Violation("type", name + ".supported-type", name + " offers no " + command.type() + " API"));
+            String kind = command.type().name().toLowerCase(java.util.Locale.ROOT);
+            return refused(command, new Violation("type", name + ".supported-type", name + " has no " + kind
+                    + " API, so this " + command.type() + " cannot be sent to " + name + "; route it to a provider that offers "
+                    + kind + "s"));
         }
         PaymentCommand bound = command.withProvider(name);
         List<Violation> violations = new ArrayList<>(connector.get().check(bound));

@@ -48,8 +48,9 @@ public final class Intake {
         }
         ClaimResult claim = ledger.claim(bound.command());
         if (claim.created()) {
-            LOG.info("payment {} received for {} ({} {} to {})", claim.payment().id(), claim.payment().provider(),
-                    bound.command().amount().toPlainString(), bound.command().currency(), Masking.mask(bound.command().phone()));
+            LOG.info("payment {} received for {} ({} {} {})", claim.payment().id(), claim.payment().provider(),
+                    bound.command().amount().toPlainString(), bound.command().currency(),
+                    bound.command().phone() == null ? "" : "phone " + Masking.mask(bound.command().phone()));
             return new IntakeResult(IntakeResult.Verdict.NEW, claim.payment(), null);
         }
         if (claim.sameCommand()) {

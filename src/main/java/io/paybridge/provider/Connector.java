@@ -7,6 +7,7 @@ import io.paybridge.model.Violation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -77,6 +78,26 @@ public interface Connector {
 
     /** Read-only provider queries an operator may run (channel listing, balances), by name. */
     default Map<String, Supplier<ProviderRequest>> operatorQueries() {
+        return Map.of();
+    }
+
+    /**
+     * A read-only query by name with the operator's parameters (filters, page). Default: the
+     * {@link #operatorQueries} entry, parameters ignored. A connector whose queries take filters
+     * overrides this and throws {@link IllegalArgumentException} naming a parameter it refuses.
+     */
+    default Optional<ProviderRequest> operatorQuery(String name, Map<String, String> parameters) {
+        Supplier<ProviderRequest> query = operatorQueries().get(name);
+        return query == null ? Optional.empty() : Optional.of(query.get());
+    }
+
+    /**
+     * Operations with effects at the provider that only an operator starts, never the bundle
+     * itself (for example Kipay's C2B URL registration and its sandbox-only C2B simulation), by
+     * name. Each builds its request from the operator's raw JSON body and throws
+     * {@link IllegalArgumentException} naming what is wrong with it.
+     */
+    default Map<String, Function<byte[], ProviderRequest>> operatorActions() {
         return Map.of();
     }
 }
