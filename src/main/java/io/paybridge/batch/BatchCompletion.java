@@ -1,0 +1,83 @@
+package io.paybridge.batch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paybridge.ledger.BatchPayments;
+import io.paybridge.ledger.BatchRecord;
+import io.paybridge.ledger.BatchState;
+import io.paybridge.ledger.OutboxEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a batch's results once every valid row is terminal, or once the deadline after the last
+ * row was read has passed (the rest then listed as they stand, e.g. PENDING). Rows that settle
+ * later rewrite the results and summary in place (a higher {@code revision}) until all are
+ * terminal or the follow-up period ends. Each write is announced on the events topic through
+ * the outbox: {@code io.paybridge.batch.completed} the first time, {@code io.paybridge.batch.updated}
+ * after. Files are written before the ledger records them, so a crash in between writes them again.
+ */
+public final class BatchCompletion {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchCompletion.class);
+    static final String COMPLETED = "BATCH_COMPLETED";
+    static final String UPDATED = "BATCH_UPDATED";
+
+    private final BatchParts parts;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    BatchCompletion(BatchParts parts, ObjectMapper json, Clock clock) {
+        this.parts = parts;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** One pass over the batches waiting for results. */
+    public void check() {
+        for (BatchRecord b : parts.batches().inStates(EnumSet.of(BatchState.DISPATCHED, BatchState.OVERDUE))) {
+            try {
+                checkBatch(b);
+            } catch (RuntimeException e) {
+                LOG.warn("batch {}: results not written yet: {}", b.id(), e.getMessage());
+            }
+        }
+    }
+
+    void checkBatch(BatchRecord b) {
+        Instant now = clock.instant();
+        if (b.state() == BatchState.OVERDUE && b.resultsAt() != null && now.isAfter(b.resultsAt().plus(parts.settings().followUpFor()))) {
+            return; // no longer followed; its payments' own events still reach the events topic
+        }
+        List<BatchPayments.Total> totals = parts.payments().totals(b.id());
+        long pending = totals.stream().filter(t -> !t.status().isTerminal()).mapToLong(BatchPayments.Total::count).sum();
+        boolean first = b.state() == BatchState.DISPATCHED;
+        boolean due = first ? pending == 0 || now.isAfter(b.readAt().plus(parts.settings().deadline()))
+                : b.resultsPending() == null || pending < b.resultsPending();
+        if (!due) {
+            return;
+        }
+        BatchState next = pending == 0 ? BatchState.COMPLETED : BatchState.OVERDUE;
+        int revision = b.resultsRevision() + 1;
+        Instant resultsAt = b.resultsAt() != null ? b.resultsAt() : now;
+        BatchSummary summary = BatchSummaries.of(b, null, totals, next.name(), resultsAt, revision);
+        parts.outputs().writeResults(b);
+        parts.outputs().writeJson(BatchOutputs.summaryName(b.storedName()), summary);
+        parts.batches().resultsWritten(b.id(), next, revision, pending,
+                new OutboxEvent(UUID.randomUUID().toString(), first ? COMPLETED : UPDATED, payload(summary), now));
+        LOG.info("batch {} results written (revision {}): {} valid rows, {} settled, {} pending{}", b.id(), revision, b.rowsValid(),
+                summary.settled(), pending, pending > 0 && first ? " at the deadline" : "");
+    }
+
+    private String payload(BatchSummary summary) {
+        try {
+            return json.writeValueAsString(summary);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise batch summary", e);
+        }
+    }
+}
