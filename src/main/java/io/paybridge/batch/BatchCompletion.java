@@ -8,6 +8,7 @@ import io.paybridge.ledger.BatchState;
 import io.paybridge.ledger.OutboxEvent;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -49,7 +50,7 @@ public final class BatchCompletion {
     }
 
     void checkBatch(BatchRecord b) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what the ledger keeps, so every revision shows the same time
         if (b.state() == BatchState.OVERDUE && b.resultsAt() != null && now.isAfter(b.resultsAt().plus(parts.settings().followUpFor()))) {
             return; // no longer followed; its payments' own events still reach the events topic
         }
