@@ -18,6 +18,7 @@ CREATE TABLE batches (
     rows_rejected   BIGINT        NOT NULL DEFAULT 0,
     results_revision INTEGER      NOT NULL DEFAULT 0,
     results_pending BIGINT,
+    results_statuses VARCHAR(400),
     received_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     read_at         TIMESTAMP WITH TIME ZONE,
     results_at      TIMESTAMP WITH TIME ZONE,

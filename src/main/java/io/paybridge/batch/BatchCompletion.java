@@ -11,15 +11,19 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes a batch's results once every valid row is terminal, or once the deadline after the last
- * row was read has passed (the rest then listed as they stand, e.g. PENDING). Rows that settle
- * later rewrite the results and summary in place (a higher {@code revision}) until all are
- * terminal or the follow-up period ends. Each write is announced on the events topic through
+ * row was read has passed (the rest then listed as they stand, e.g. PENDING). After that, any
+ * change in the batch's payment statuses (a row settling, a row going to NEEDS_REVIEW) rewrites
+ * the results and summary in place, with a higher {@code revision}, until all are terminal or
+ * the follow-up period ends. Each write is announced on the events topic through
  * the outbox: {@code io.paybridge.batch.completed} the first time, {@code io.paybridge.batch.updated}
  * after. Files are written before the ledger records them, so a crash in between writes them again.
  */
@@ -56,9 +60,10 @@ public final class BatchCompletion {
         }
         List<BatchPayments.Total> totals = parts.payments().totals(b.id());
         long pending = totals.stream().filter(t -> !t.status().isTerminal()).mapToLong(BatchPayments.Total::count).sum();
+        String statuses = statuses(totals);
         boolean first = b.state() == BatchState.DISPATCHED;
         boolean due = first ? pending == 0 || now.isAfter(b.readAt().plus(parts.settings().deadline()))
-                : b.resultsPending() == null || pending < b.resultsPending();
+                : !statuses.equals(b.resultsStatuses());
         if (!due) {
             return;
         }
@@ -68,10 +73,17 @@ public final class BatchCompletion {
         BatchSummary summary = BatchSummaries.of(b, null, totals, next.name(), resultsAt, revision);
         parts.outputs().writeResults(b);
         parts.outputs().writeJson(BatchOutputs.summaryName(b.storedName()), summary);
-        parts.batches().resultsWritten(b.id(), next, revision, pending,
+        parts.batches().resultsWritten(b.id(), next, revision, pending, statuses,
                 new OutboxEvent(UUID.randomUUID().toString(), first ? COMPLETED : UPDATED, payload(summary), now));
         LOG.info("batch {} results written (revision {}): {} valid rows, {} settled, {} pending{}", b.id(), revision, b.rowsValid(),
                 summary.settled(), pending, pending > 0 && first ? " at the deadline" : "");
+    }
+
+    /** The payment count per status, e.g. {@code NEEDS_REVIEW=4,SUCCEEDED=1996}: results are rewritten when it changes. */
+    static String statuses(List<BatchPayments.Total> totals) {
+        Map<String, Long> counts = new TreeMap<>();
+        totals.forEach(t -> counts.merge(t.status().name(), t.count(), Long::sum));
+        return counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
     }
 
     private String payload(BatchSummary summary) {

@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  */
 public final class Batches {
     private static final String COLUMNS = "id, sha256, file_name, stored_name, state, delimiter, size_bytes, rows_total, last_line, rows_read, "
-            + "rows_valid, rows_rejected, results_revision, results_pending, received_at, read_at, results_at, settled_at";
+            + "rows_valid, rows_rejected, results_revision, results_pending, results_statuses, received_at, read_at, results_at, settled_at";
     private static final String DUPLICATE_KEY = "23505";
 
     /** One broken rule of one rejected row. */
@@ -164,18 +164,19 @@ public final class Batches {
      * Records that results were written (revision, rows still pending, new state) together with
      * the batch event announcing them, in one transaction.
      */
-    public void resultsWritten(String id, BatchState next, int revision, long pending, OutboxEvent event) {
+    public void resultsWritten(String id, BatchState next, int revision, long pending, String statuses, OutboxEvent event) {
         Instant now = event.time();
         tx.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE batches SET state = ?, results_revision = ?, results_pending = ?, "
-                    + "results_at = COALESCE(results_at, ?), settled_at = ?, updated_at = ? WHERE id = ?")) {
+                    + "results_statuses = ?, results_at = COALESCE(results_at, ?), settled_at = ?, updated_at = ? WHERE id = ?")) {
                 ps.setString(1, next.name());
                 ps.setInt(2, revision);
                 ps.setLong(3, pending);
-                ps.setObject(4, Ledger.odt(now));
-                ps.setObject(5, pending == 0 ? Ledger.odt(now) : null);
-                ps.setObject(6, Ledger.odt(now));
-                ps.setString(7, id);
+                ps.setString(4, truncate(statuses, 400));
+                ps.setObject(5, Ledger.odt(now));
+                ps.setObject(6, pending == 0 ? Ledger.odt(now) : null);
+                ps.setObject(7, Ledger.odt(now));
+                ps.setString(8, id);
                 ps.executeUpdate();
             }
             Outbox.append(c, event.eventId(), id, event.type(), event.payload(), now);
@@ -225,7 +226,7 @@ public final class Batches {
         return new BatchRecord(rs.getString("id"), rs.getString("sha256"), rs.getString("file_name"), rs.getString("stored_name"),
                 BatchState.valueOf(rs.getString("state")), rs.getString("delimiter").charAt(0), rs.getLong("size_bytes"), rs.getLong("rows_total"),
                 rs.getLong("last_line"), rs.getLong("rows_read"), rs.getLong("rows_valid"), rs.getLong("rows_rejected"),
-                rs.getInt("results_revision"), pending, instant(rs, "received_at"), instant(rs, "read_at"),
+                rs.getInt("results_revision"), pending, rs.getString("results_statuses"), instant(rs, "received_at"), instant(rs, "read_at"),
                 instant(rs, "results_at"), instant(rs, "settled_at"));
     }
 

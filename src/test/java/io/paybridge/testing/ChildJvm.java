@@ -1,10 +1,13 @@
 package io.paybridge.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Starts a main class of the test classpath in a separate JVM, output to a log file, so a test
@@ -29,9 +32,15 @@ public final class ChildJvm {
         }
     }
 
-    /** Surefire runs tests from a manifest-only jar; the real test classpath is in its own property. */
+    /**
+     * Surefire runs tests from a manifest-only jar; the real test classpath is in its own
+     * property. Empty entries are dropped: the JVM would read one as the working directory, and
+     * the project's own {@code routes/} folder would then be loaded twice.
+     */
     static String classpath() {
         String surefire = System.getProperty("surefire.test.class.path");
-        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+        String path = surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+        return Arrays.stream(path.split(File.pathSeparator)).filter(entry -> !entry.isBlank())
+                .collect(Collectors.joining(File.pathSeparator));
     }
 }
