@@ -55,7 +55,7 @@ public final class BatchReception {
             outputs.writeRefused(stored, inspected.delimiter(), inspected.problemLine(), inspected.problemRule(), inspected.problem());
             outputs.writeJson(BatchOutputs.summaryName(stored), new BatchSummary(null, name, stored, inspected.sha256(), "REJECTED",
                     null, null, null, null, null, null, now, null, null, null,
-                    new BatchSummary.Files(null, BatchOutputs.rejectsName(stored), BatchOutputs.summaryName(stored), null),
+                    new BatchSummary.Files(null, BatchOutputs.rejectsName(stored), BatchOutputs.summaryName(stored)),
                     inspected.problem()));
             LOG.warn("batch file {} refused whole, moved to failed/{}: {}", name, stored, inspected.problem());
             return "failed/" + stored;

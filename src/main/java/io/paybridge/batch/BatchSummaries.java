@@ -40,7 +40,7 @@ final class BatchSummaries {
 
     static BatchSummary.Files files(BatchRecord b) {
         return new BatchSummary.Files(BatchOutputs.resultsName(b.storedName()), BatchOutputs.rejectsName(b.storedName()),
-                BatchOutputs.summaryName(b.storedName()), null);
+                BatchOutputs.summaryName(b.storedName()));
     }
 
     private static Map<String, BatchSummary.StatusTotals> statuses(List<BatchPayments.Total> totals) {

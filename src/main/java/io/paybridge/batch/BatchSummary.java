@@ -44,6 +44,6 @@ public record BatchSummary(
 
     /** The output files, by name, in the outbox directory. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Files(String results, String rejects, String summary, String report) {
+    public record Files(String results, String rejects, String summary) {
     }
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
 import io.paybridge.sandbox.bluepay.BluePaySimulator;
 import io.paybridge.testing.EmbeddedKafka;
 import io.paybridge.testing.PaybridgeApp;
@@ -33,6 +37,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BatchIdempotencyTest {
     static final ObjectMapper JSON = new ObjectMapper();
+    static final JsonSchema BATCH_EVENT_SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+            .getSchema(SchemaLocation.of("classpath:schemas/batch-event.schema.json"));
     static final String PAYOUTS = """
             reference,amount,currency,country,phone,name
             IDEM-1,100,KES,KE,0712345201,One
@@ -82,6 +88,7 @@ class BatchIdempotencyTest {
         assertThat(header(completed, "ce_type")).isEqualTo("io.paybridge.batch.completed");
         assertThat(header(completed, "ce_subject")).isEqualTo(batchId);
         assertThat(JSON.readTree(completed.value()).path("rows").path("valid").asLong()).isEqualTo(3);
+        assertThat(BATCH_EVENT_SCHEMA.validate(JSON.readTree(completed.value()))).isEmpty();
         assertThat(events.stream().filter(r -> "IDEM-1".equals(r.key())).map(r -> header(r, "ce_type")))
                 .contains("io.paybridge.payment.succeeded");
     }
