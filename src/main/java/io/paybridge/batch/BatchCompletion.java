@@ -6,6 +6,7 @@ import io.paybridge.ledger.BatchPayments;
 import io.paybridge.ledger.BatchRecord;
 import io.paybridge.ledger.BatchState;
 import io.paybridge.ledger.OutboxEvent;
+import io.paybridge.ledger.OutboxRelay;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,8 +30,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class BatchCompletion {
     private static final Logger LOG = LoggerFactory.getLogger(BatchCompletion.class);
-    static final String COMPLETED = "BATCH_COMPLETED";
-    static final String UPDATED = "BATCH_UPDATED";
+    /** Outbox event type of the first results: CloudEvent type {@code io.paybridge.batch.completed}. */
+    static final String COMPLETED = OutboxRelay.BATCH_PREFIX + "COMPLETED";
+    /** Outbox event type of rewritten results: CloudEvent type {@code io.paybridge.batch.updated}. */
+    static final String UPDATED = OutboxRelay.BATCH_PREFIX + "UPDATED";
 
     private final BatchParts parts;
     private final ObjectMapper json;
