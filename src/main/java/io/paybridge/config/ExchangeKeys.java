@@ -29,6 +29,9 @@ public final class ExchangeKeys {
     /** Property: the provider's answer as a {@link io.paybridge.provider.ProviderResponse}. */
     public static final String PROVIDER_RESPONSE = "paybridgeProviderResponse";
 
+    /** Property: where the inbox consumer moves the file it is processing ({@code done/…} or {@code failed/…}). */
+    public static final String BATCH_MOVE_TO = "paybridgeBatchMoveTo";
+
     /** DLQ record header: the error class ({@code invalid-input}, {@code conflict}, …). */
     public static final String DLQ_ERROR_CLASS = "paybridge_error_class";
     /** DLQ record header: a readable summary of every problem found. */

@@ -3,6 +3,8 @@ package io.paybridge.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import io.paybridge.admin.OperatorQueries;
+import io.paybridge.batch.BatchBeans;
+import io.paybridge.batch.BatchSettings;
 import io.paybridge.callback.CallbackEndpoint;
 import io.paybridge.callback.CallbackHandler;
 import io.paybridge.dispatch.Dispatcher;
@@ -90,5 +92,6 @@ public class PaybridgeConfiguration implements CamelConfiguration {
         registry.bind("callbacks", new CallbackEndpoint(new CallbackHandler(connectors, ledger), json,
                 settings.integer("paybridge.callbacks.max-body-bytes")));
         registry.bind("operatorQueries", new OperatorQueries(connectors));
+        BatchBeans.bind(registry, BatchSettings.from(settings), dataSource, ledger, reader, choice, json, clock);
     }
 }

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -162,7 +163,8 @@ public final class Ledger {
     private Payment insert(Connection c, PaymentCommand command, String commandJson, String fingerprint) throws SQLException {
         Instant now = now();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO payments (id, type, provider, status, amount, currency, country, "
-                + "command, command_fingerprint, created_at, updated_at) VALUES (?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?)")) {
+                + "command, command_fingerprint, created_at, updated_at, batch_id, batch_line) "
+                + "VALUES (?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, command.id());
             ps.setString(2, command.type().name());
             ps.setString(3, command.provider());
@@ -173,6 +175,9 @@ public final class Ledger {
             ps.setString(8, fingerprint);
             ps.setObject(9, odt(now));
             ps.setObject(10, odt(now));
+            // A CSV row's batch and line are columns too, so a batch's payments are read back in file order.
+            ps.setString(11, command.batch() == null ? null : command.batch().fileId());
+            ps.setObject(12, command.batch() == null ? null : command.batch().line(), Types.BIGINT);
             ps.executeUpdate();
         }
         Payment created = select(c, command.id(), false).orElseThrow();

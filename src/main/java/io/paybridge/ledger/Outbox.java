@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,13 +29,23 @@ public final class Outbox {
 
     /** Writes an event on the caller's connection, inside the caller's transaction. */
     static void append(Connection c, PaymentEvent event, String payload) throws SQLException {
+        append(c, event.eventId(), event.paymentId(), event.status().name(), payload, event.time());
+    }
+
+    /**
+     * Writes any event on the caller's transaction. {@code key} is the record key and CloudEvent
+     * subject (a payment id, or a batch id for {@code BATCH_*} events); {@code eventType} becomes
+     * the CloudEvent type ({@link OutboxRelay#cloudEventType}).
+     */
+    static void append(Connection c, String eventId, String key, String eventType, String payload, Instant time)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO outbox (event_id, payment_id, event_type, payload, created_at) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setString(1, event.eventId());
-            ps.setString(2, event.paymentId());
-            ps.setString(3, event.status().name());
+            ps.setString(1, eventId);
+            ps.setString(2, key);
+            ps.setString(3, eventType);
             ps.setString(4, payload);
-            ps.setObject(5, OffsetDateTime.ofInstant(event.time(), ZoneOffset.UTC));
+            ps.setObject(5, OffsetDateTime.ofInstant(time, ZoneOffset.UTC));
             ps.executeUpdate();
         }
     }

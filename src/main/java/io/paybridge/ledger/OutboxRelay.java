@@ -28,6 +28,10 @@ import org.slf4j.LoggerFactory;
 public final class OutboxRelay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     private static final URI SOURCE = URI.create("urn:paybridge");
+    /** Outbox event types of batch events start with this; payment events are a payment status. */
+    public static final String BATCH_PREFIX = "BATCH_";
+    private static final String PAYMENT_SCHEMA = "https://paybridge.io/schemas/payment-event.schema.json";
+    private static final String BATCH_SCHEMA = "https://paybridge.io/schemas/batch-event.schema.json";
 
     private final Outbox outbox;
     private final KafkaProducer<String, CloudEvent> producer;
@@ -78,16 +82,31 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     static CloudEvent toCloudEvent(Outbox.Entry entry) {
+        boolean batch = isBatchEvent(entry.eventType());
         return CloudEventBuilder.v1()
                 .withId(entry.eventId())
                 .withSource(SOURCE)
-                .withType("io.paybridge.payment." + entry.eventType().toLowerCase(Locale.ROOT))
+                .withType(cloudEventType(entry.eventType()))
                 .withSubject(entry.paymentId())
                 .withTime(entry.createdAt())
                 .withDataContentType("application/json")
-                .withDataSchema(URI.create("https://paybridge.io/schemas/payment-event.schema.json"))
+                .withDataSchema(URI.create(batch ? BATCH_SCHEMA : PAYMENT_SCHEMA))
                 .withData(entry.payload().getBytes(StandardCharsets.UTF_8))
                 .build();
+    }
+
+    /**
+     * A payment status ({@code SUCCEEDED}) becomes {@code io.paybridge.payment.succeeded}; a batch
+     * event ({@code BATCH_COMPLETED}) becomes {@code io.paybridge.batch.completed}.
+     */
+    static String cloudEventType(String eventType) {
+        return isBatchEvent(eventType)
+                ? "io.paybridge.batch." + eventType.substring(BATCH_PREFIX.length()).toLowerCase(Locale.ROOT)
+                : "io.paybridge.payment." + eventType.toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isBatchEvent(String eventType) {
+        return eventType.startsWith(BATCH_PREFIX);
     }
 
     @Override

@@ -32,7 +32,7 @@ class EnvironmentOverrideTest {
                 "paybridge.http.port=9090",
                 "camel.server.port=9090",
                 "paybridge.bluepay.api-secret=from-the-environment",
-                "paybridge.ledger.url=jdbc:h2:file:./data/ledger;DB_CLOSE_ON_EXIT=FALSE");
+                "paybridge.ledger.url=jdbc:h2:file:./data/ledger;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
     }
 
     private static List<String> run(ProcessBuilder child) throws IOException, InterruptedException {

@@ -6,6 +6,8 @@ import io.paybridge.sandbox.bluepay.BluePaySimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -46,6 +48,8 @@ public final class PaybridgeApp implements AutoCloseable {
         p.put("paybridge.bluepay.api-secret", BluePaySimulator.Settings.defaults().apiSecret());
         p.put("paybridge.bluepay.channel-id", BluePaySimulator.Settings.defaults().channelId());
         p.put("paybridge.bluepay.callback-url", "http://127.0.0.1:" + port + "/callbacks/bluepay");
+        p.put("paybridge.batch.inbox", tempDir(run).resolve("inbox").toString());
+        p.put("paybridge.batch.outbox", tempDir(run).resolve("outbox").toString());
         kafka.createTopics(p.get("paybridge.topics.requests"), p.get("paybridge.topics.events"), p.get("paybridge.topics.dlq"));
         return p;
     }
@@ -57,6 +61,16 @@ public final class PaybridgeApp implements AutoCloseable {
         properties.forEach(main::addOverrideProperty);
         main.start();
         return new PaybridgeApp(main, port, properties);
+    }
+
+    /** A per-run folder for the batch inbox and outbox, so no test writes into the working directory. */
+    private static Path tempDir(String run) {
+        try {
+            Path base = Path.of(System.getProperty("java.io.tmpdir"), "paybridge-test-" + run);
+            return Files.createDirectories(base);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static int freePort() {

@@ -18,7 +18,8 @@ final class BluePaySettler implements AutoCloseable {
     private final BluePayFaults faults;
     private final BluePayCallbackSender sender;
     private final Supplier<String> accountCallbackUrl;
-    private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, runnable -> {
+    // Each callback is delivered synchronously; enough threads that batch runs are not paced by delivery.
+    private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(8, runnable -> {
         Thread thread = new Thread(runnable, "bluepay-sim-settler");
         thread.setDaemon(true);
         return thread;
