@@ -24,7 +24,14 @@ import io.paybridge.ledger.Ledger;
 import io.paybridge.ledger.LedgerDatabase;
 import io.paybridge.ledger.Outbox;
 import io.paybridge.ledger.OutboxRelay;
+import io.paybridge.ops.LedgerHealthCheck;
+import io.paybridge.ops.Metrics;
+import io.paybridge.ops.ProviderHealth;
+import io.paybridge.ops.ProviderHealthCheck;
 import io.paybridge.provider.ConnectorRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.time.Clock;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -75,6 +82,7 @@ public class PaybridgeConfiguration implements CamelConfiguration {
                 settings.integer("paybridge.reconcile.batch-size"));
 
         Registry registry = context.getRegistry();
+        bindOperations(context, settings, clock, dataSource, ledger, outbox, connectors);
         registry.bind("providerRetryPolicy", retryPolicy(settings));
         registry.bind("json", json);
         registry.bind("ledger", ledger);
@@ -93,5 +101,33 @@ public class PaybridgeConfiguration implements CamelConfiguration {
                 settings.integer("paybridge.callbacks.max-body-bytes")));
         registry.bind("operatorQueries", new OperatorQueries(connectors));
         BatchBeans.bind(registry, BatchSettings.from(settings), dataSource, ledger, reader, choice, json, clock);
+    }
+
+    /**
+     * Metrics and health. The Prometheus registry is bound under Camel's own name
+     * ({@code metricsRegistry}) so camel-micrometer-prometheus serves our meters next to Camel's
+     * on the management port; health checks bound in the registry are picked up by camel-health.
+     */
+    private static void bindOperations(CamelContext context, Settings settings, Clock clock, HikariDataSource dataSource,
+            Ledger ledger, Outbox outbox, ConnectorRegistry connectors) throws Exception {
+        Registry registry = context.getRegistry();
+        PrometheusMeterRegistry meters = registry.lookupByNameAndType("metricsRegistry", PrometheusMeterRegistry.class);
+        if (meters == null) {
+            meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            registry.bind("metricsRegistry", meters);
+        }
+        ProviderHealth providerHealth = new ProviderHealth(clock, settings.integer("paybridge.health.provider-down-after-failures"));
+        Metrics metrics = new Metrics(meters, providerHealth);
+        metrics.watchOutbox(outbox);
+        ledger.onTransition(metrics::transition);
+        registry.bind("metrics", metrics);
+
+        LedgerHealthCheck ledgerCheck = new LedgerHealthCheck(dataSource,
+                Duration.ofMillis(settings.integer("paybridge.health.ledger-timeout-ms")));
+        context.addService(new ServiceCloser(ledgerCheck), true, true);
+        registry.bind("ledgerHealthCheck", ledgerCheck);
+        for (String provider : connectors.names()) {
+            registry.bind("providerHealthCheck-" + provider, new ProviderHealthCheck(provider, providerHealth));
+        }
     }
 }

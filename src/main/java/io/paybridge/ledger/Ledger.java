@@ -21,7 +21,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ledger of payments: the single source of truth for what was asked, what was sent and what
@@ -37,6 +40,7 @@ public final class Ledger {
     private final PaymentRows rows;
     private final PaymentEvents events;
     private final Clock clock;
+    private volatile Consumer<PaymentEvent> onTransition = event -> { };
 
     public Ledger(DataSource dataSource, ObjectMapper json, Clock clock) {
         this.dataSource = dataSource;
@@ -48,6 +52,25 @@ public final class Ledger {
     }
 
     /**
+     * Tells {@code listener} about every state change once it is committed (metrics). It runs on
+     * the caller's thread, so it must be cheap; a failure in it never undoes the change.
+     */
+    public void onTransition(Consumer<PaymentEvent> listener) {
+        this.onTransition = listener;
+    }
+
+    private void committed(PaymentEvent event) {
+        if (event == null) {
+            return;
+        }
+        try {
+            onTransition.accept(event);
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(Ledger.class).warn("transition listener failed: {}", e.toString());
+        }
+    }
+
+    /**
      * Records a new payment as RECEIVED (with its event), or returns the one already held under
      * this id. Claiming twice is a no-op: the second caller must not send anything.
      */
@@ -55,7 +78,9 @@ public final class Ledger {
         String commandJson = write(command);
         String fingerprint = sha256(commandJson);
         try {
-            Payment created = tx.inTransaction(c -> insert(c, command, commandJson, fingerprint));
+            AtomicReference<PaymentEvent> written = new AtomicReference<>();
+            Payment created = tx.inTransaction(c -> insert(c, command, commandJson, fingerprint, written));
+            committed(written.get());
             return new ClaimResult(created, true, true);
         } catch (LedgerException e) {
             if (!(e.getCause() instanceof SQLException sql) || !DUPLICATE_KEY.equals(sql.getSQLState())) {
@@ -79,7 +104,8 @@ public final class Ledger {
      * can win; false means someone else sent it (or will) and this caller must not.
      */
     public boolean markSubmitted(String id) {
-        return tx.inTransaction(c -> {
+        AtomicReference<PaymentEvent> written = new AtomicReference<>();
+        boolean won = tx.inTransaction(c -> {
             Optional<Payment> locked = select(c, id, true);
             if (locked.isEmpty() || locked.get().status() != PaymentStatus.RECEIVED) {
                 return false;
@@ -93,8 +119,11 @@ public final class Ledger {
                 ps.executeUpdate();
             }
             Outbox.append(c, event, events.toJson(event));
+            written.set(event);
             return true;
         });
+        committed(written.get());
+        return won;
     }
 
     /**
@@ -102,7 +131,7 @@ public final class Ledger {
      * written, or empty when nothing changed (duplicate, late, or backwards update).
      */
     public Optional<PaymentEvent> apply(String id, Outcome outcome, EventSource source) {
-        return tx.inTransaction(c -> {
+        Optional<PaymentEvent> written = tx.inTransaction(c -> {
             Optional<Payment> locked = select(c, id, true);
             if (locked.isEmpty()) {
                 return Optional.empty();
@@ -118,6 +147,8 @@ public final class Ledger {
             Outbox.append(c, event, events.toJson(event));
             return Optional.of(event);
         });
+        written.ifPresent(this::committed);
+        return written;
     }
 
     /** Finds the payment a provider knows by its own reference. */
@@ -160,7 +191,8 @@ public final class Ledger {
         return new LedgerQueries(dataSource, rows, clock);
     }
 
-    private Payment insert(Connection c, PaymentCommand command, String commandJson, String fingerprint) throws SQLException {
+    private Payment insert(Connection c, PaymentCommand command, String commandJson, String fingerprint,
+            AtomicReference<PaymentEvent> written) throws SQLException {
         Instant now = now();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO payments (id, type, provider, status, amount, currency, country, "
                 + "command, command_fingerprint, created_at, updated_at, batch_id, batch_line) "
@@ -183,6 +215,7 @@ public final class Ledger {
         Payment created = select(c, command.id(), false).orElseThrow();
         PaymentEvent event = events.build(created, PaymentStatus.RECEIVED, null, EventSource.INTAKE, now);
         Outbox.append(c, event, events.toJson(event));
+        written.set(event);
         return created;
     }
 

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -84,6 +85,19 @@ public final class Outbox {
             ps.executeBatch();
         } catch (SQLException e) {
             throw new LedgerException("cannot mark outbox entries published", e);
+        }
+    }
+
+    /** How long the oldest unpublished event has waited; zero when none wait (metrics). */
+    public Duration oldestUnpublishedAge() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT MIN(created_at) FROM outbox WHERE published_at IS NULL");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            OffsetDateTime oldest = rs.getObject(1, OffsetDateTime.class);
+            return oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), clock.instant());
+        } catch (SQLException e) {
+            throw new LedgerException("cannot read the outbox", e);
         }
     }
 

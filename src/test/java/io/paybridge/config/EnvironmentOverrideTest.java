@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every property can be set from the environment with Camel's mapping
@@ -33,6 +35,26 @@ class EnvironmentOverrideTest {
                 "camel.server.port=9090",
                 "paybridge.bluepay.api-secret=from-the-environment",
                 "paybridge.ledger.url=jdbc:h2:file:./data/ledger;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+    }
+
+    /** A mounted ConfigMap file and Secret file override the jar's file; the environment still wins over both. */
+    @Test
+    void mountedFilesOverrideTheJarAndTheEnvironmentOverridesThem(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("secrets"));
+        Files.writeString(dir.resolve("application.properties"), "paybridge.kafka.brokers = mounted:9092\npaybridge.http.port = 7070\n");
+        Files.writeString(dir.resolve("secrets/credentials.properties"), "paybridge.bluepay.api-secret = from-the-secret\n");
+        ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), PrintProperties.class.getName(),
+                "paybridge.kafka.brokers", "paybridge.http.port", "paybridge.bluepay.api-secret", "paybridge.topics.events");
+        child.environment().put("PAYBRIDGE_CONFIG_DIR", dir.toString());
+        child.environment().put("PAYBRIDGE_HTTP_PORT", "9191");
+        child.environment().remove("BLUEPAY_API_SECRET");
+        child.redirectErrorStream(true);
+        assertThat(run(child)).contains(
+                "paybridge.kafka.brokers=mounted:9092",
+                "paybridge.http.port=9191",
+                "paybridge.bluepay.api-secret=from-the-secret",
+                "paybridge.topics.events=paybridge.payments.events");
     }
 
     private static List<String> run(ProcessBuilder child) throws IOException, InterruptedException {

@@ -36,6 +36,7 @@ public final class PaybridgeApp implements AutoCloseable {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("paybridge.http.port", String.valueOf(port));
         p.put("paybridge.http.host", "127.0.0.1");
+        p.put("paybridge.management.port", String.valueOf(freePort()));
         p.put("paybridge.kafka.brokers", kafka.bootstrapServers());
         p.put("paybridge.kafka.consumer-group", "paybridge-" + run);
         p.put("paybridge.topics.requests", run + ".requests");
@@ -83,6 +84,11 @@ public final class PaybridgeApp implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Base URL of the management port: /observe/health, /observe/metrics. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + properties.get("paybridge.management.port");
     }
 
     public String property(String key) {

@@ -1,0 +1,131 @@
+package io.paybridge.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.paybridge.callback.CallbackReply;
+import io.paybridge.config.ExchangeKeys;
+import io.paybridge.dispatch.ProviderFailure;
+import io.paybridge.ledger.Outbox;
+import io.paybridge.model.PaymentEvent;
+import io.paybridge.provider.ProviderRequest;
+import io.paybridge.provider.ProviderResponse;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.camel.Exchange;
+
+/**
+ * paybridge's business metrics, in one place so connectors stay free of instrumentation. The
+ * ledger reports each committed state change ({@link #transition}), the {@code provider-call}
+ * route times every provider call with its retries ({@link #callStarted}/{@link #callEnded}),
+ * the callback route reports each answer ({@link #callback}). Names follow Micrometer's
+ * conventions; Prometheus sees {@code paybridge_payments_total}, {@code paybridge_provider_call_seconds},
+ * {@code paybridge_provider_call_errors_total}, {@code paybridge_callbacks_total},
+ * {@code paybridge_outbox_backlog}, {@code paybridge_outbox_oldest_age_seconds}.
+ * Labels carry only bounded values (provider, type, status, operation, reason), never ids.
+ */
+public final class Metrics {
+    private static final String STARTED = "paybridgeCallStarted";
+
+    private final MeterRegistry registry;
+    private final ProviderHealth providers;
+
+    public Metrics(MeterRegistry registry, ProviderHealth providers) {
+        this.registry = registry;
+        this.providers = providers;
+    }
+
+    /** Gauges read when Prometheus scrapes: events waiting in the outbox and the age of the oldest. */
+    public void watchOutbox(Outbox outbox) {
+        Gauge.builder("paybridge.outbox.backlog", outbox, o -> safely(o::backlog))
+                .description("Events written to the ledger and not yet acknowledged by Kafka").register(registry);
+        Gauge.builder("paybridge.outbox.oldest.age", outbox, o -> safely(() -> o.oldestUnpublishedAge().toMillis() / 1000.0))
+                .description("Age of the oldest unpublished event (0 when none wait)").baseUnit("seconds").register(registry);
+    }
+
+    /**
+     * Hook for a provider's circuit-breaker state (0 closed, 1 half-open, 2 open). No breaker
+     * exists yet; whoever adds one registers it here and health reads the same state.
+     */
+    public void watchCircuit(String provider, Supplier<Number> state) {
+        Gauge.builder("paybridge.provider.circuit.state", state, s -> s.get().doubleValue())
+                .tag("provider", provider).description("Circuit breaker: 0 closed, 1 half-open, 2 open").register(registry);
+    }
+
+    /** A committed ledger state change. */
+    public void transition(PaymentEvent event) {
+        Counter.builder("paybridge.payments").description("Payment state changes committed to the ledger")
+                .tag("provider", label(event.provider())).tag("type", label(event.type()))
+                .tag("status", label(event.status())).register(registry).increment();
+    }
+
+    public void callStarted(Exchange exchange) {
+        exchange.setProperty(STARTED, System.nanoTime());
+    }
+
+    /** After {@code direct:provider-call}: latency with retries included, and the failure if any. */
+    public void callEnded(Exchange exchange) {
+        Long started = exchange.getProperty(STARTED, Long.class);
+        String provider = label(exchange.getProperty(ExchangeKeys.PROVIDER, String.class));
+        ProviderRequest request = exchange.getProperty(ExchangeKeys.PROVIDER_REQUEST, ProviderRequest.class);
+        String operation = label(request == null ? null : request.operation());
+        String outcome = outcome(exchange);
+        if (started != null) {
+            Timer.builder("paybridge.provider.call").description("Provider calls, retries included")
+                    .tag("provider", provider).tag("operation", operation).tag("outcome", outcome)
+                    .register(registry).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+        if ("answered".equals(outcome) || "http_4xx".equals(outcome)) {
+            providers.succeeded(provider); // a 4xx is the provider answering about our request
+        } else {
+            providers.failed(provider, outcome);
+        }
+        if (!"answered".equals(outcome)) {
+            Counter.builder("paybridge.provider.call.errors").description("Provider calls that failed, by kind")
+                    .tag("provider", provider).tag("operation", operation).tag("kind", outcome)
+                    .register(registry).increment();
+        }
+    }
+
+    /** A callback answered: accepted when its status is 2xx, rejected otherwise; reason is paybridge's outcome word. */
+    public void callback(Exchange exchange) {
+        CallbackReply reply = exchange.getProperty(ExchangeKeys.CALLBACK_REPLY, CallbackReply.class);
+        if (reply == null) {
+            return;
+        }
+        String provider = exchange.getMessage().getHeader("provider", String.class);
+        boolean accepted = reply.status() >= 200 && reply.status() < 300;
+        Counter.builder("paybridge.callbacks").description("Provider callbacks answered")
+                .tag("provider", reply.status() == 404 ? "unknown" : label(provider))
+                .tag("result", accepted ? "accepted" : "rejected").tag("reason", label(reply.outcome()))
+                .register(registry).increment();
+    }
+
+    private static String outcome(Exchange exchange) {
+        ProviderFailure failure = exchange.getProperty(ExchangeKeys.PROVIDER_FAILURE, ProviderFailure.class);
+        if (failure != null) {
+            return failure.kind().name().toLowerCase(Locale.ROOT);
+        }
+        ProviderResponse response = exchange.getProperty(ExchangeKeys.PROVIDER_RESPONSE, ProviderResponse.class);
+        if (response == null) {
+            return "error";
+        }
+        int status = response.statusCode();
+        return status >= 500 ? "http_5xx" : status >= 400 ? "http_4xx" : "answered";
+    }
+
+    private static String label(Object value) {
+        return value == null ? "none" : value.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** A gauge must not fail a scrape: an unreadable ledger shows as NaN, and health says why. */
+    private static double safely(Supplier<Number> read) {
+        try {
+            return read.get().doubleValue();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+}
