@@ -33,18 +33,22 @@ public final class Demo {
         main.addOverrideProperty("paybridge.bluepay.channel-id", BluePaySimulator.Settings.defaults().channelId());
         main.addOverrideProperty("paybridge.bluepay.callback-url", callbackUrl);
         main.addOverrideProperty("paybridge.reconcile.interval-ms", "5000");
+        KenyanProvidersDemo kenyan = KenyanProvidersDemo.configure(main, httpPort);
         main.start();
 
         EventPrinter printer = EventPrinter.start(kafka.bootstrapServers());
         String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
         SamplePayments.submit(kafka, "http://127.0.0.1:" + httpPort, run);
+        kenyan.submit(kafka, run);
         Banner.print(httpPort, bluePay.baseUrl(), kafka.bootstrapServers(), run);
+        System.out.println("   also: " + kenyan.describe());
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             printer.close();
             main.stop();
             bluePay.close();
+            kenyan.close();
             kafka.close();
             stopped.countDown();
         }, "demo-shutdown"));
