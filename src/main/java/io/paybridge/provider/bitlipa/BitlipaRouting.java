@@ -19,6 +19,8 @@ import java.util.Set;
  *       or be the document's test provider 14);</li>
  *   <li>{@code metadata.operator}: an operator key of the catalog ({@code mtn}, {@code mpesa}, …);</li>
  *   <li>the country's only operator;</li>
+ *   <li>for a command naming a bank account ({@code customer.account} and {@code bankCode}), the
+ *       country's only bank-transfer channel;</li>
  *   <li>the phone's national-number prefix, from the catalog's indicative {@code prefixes}.</li>
  * </ol>
  * For an operator with several ids the first is taken unless {@code paybridge.bitlipa.provider-ids}
@@ -56,6 +58,10 @@ final class BitlipaRouting {
         Set<String> keys = keys(country);
         if (keys.size() == 1) {
             return byOperator(code, country, keys.iterator().next());
+        }
+        Optional<String> bank = bankChannel(command, country);
+        if (bank.isPresent()) {
+            return byOperator(code, country, bank.get());
         }
         Optional<String> byPrefix = byPhonePrefix(command.phone(), country);
         if (byPrefix.isPresent()) {
@@ -111,6 +117,16 @@ final class BitlipaRouting {
             }
         }
         return matches.size() == 1 ? Optional.of(matches.iterator().next()) : Optional.empty();
+    }
+
+    private static Optional<String> bankChannel(PaymentCommand command, Country country) {
+        var customer = command.customer();
+        if (customer == null || customer.account() == null || customer.bankCode() == null) {
+            return Optional.empty();
+        }
+        Set<String> banks = new LinkedHashSet<>();
+        country.operators().stream().filter(Channel::bank).forEach(c -> banks.add(c.key()));
+        return banks.size() == 1 ? Optional.of(banks.iterator().next()) : Optional.empty();
     }
 
     private static Set<String> keys(Country country) {
