@@ -1,26 +1,17 @@
 package io.paybridge.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paybridge.model.PaymentStatus;
 import io.paybridge.sandbox.bitlipa.BitlipaSimulator;
-import io.paybridge.sandbox.bluepay.BluePaySimulator;
-import io.paybridge.testing.EmbeddedKafka;
-import io.paybridge.testing.PaybridgeApp;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,39 +22,28 @@ import org.junit.jupiter.api.Test;
  * redirect link, bank details), a failure, an answer lost after acceptance, refusals before any
  * call, and forged callbacks.
  */
-class KafkaToBitlipaFlowTest {
-    static final ObjectMapper JSON = new ObjectMapper();
-    static EmbeddedKafka kafka;
-    static BluePaySimulator bluePay;
+class KafkaToBitlipaFlowTest extends FlowTestSupport {
     static BitlipaSimulator gateway;
-    static PaybridgeApp app;
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = EmbeddedKafka.shared();
-        bluePay = BluePaySimulator.start(BluePaySimulator.Settings.defaults());
         BitlipaSimulator.Settings sim = BitlipaSimulator.Settings.defaults();
         gateway = BitlipaSimulator.start(sim);
-        int port = PaybridgeApp.freePort();
-        Map<String, String> p = PaybridgeApp.defaults(kafka, bluePay, port);
-        p.put("paybridge.bitlipa.enabled", "true");
-        p.put("paybridge.bitlipa.base-url", gateway.baseUrl());
-        p.put("paybridge.bitlipa.public-id", sim.publicId());
-        p.put("paybridge.bitlipa.merchant-id", sim.merchantId());
-        p.put("paybridge.bitlipa.secret-key", sim.secretKey());
-        p.put("paybridge.bitlipa.callback-url", "http://127.0.0.1:" + port + "/callbacks/bitlipa");
-        p.put("paybridge.bitlipa.provider-ids", "KE.mpesa=347");
-        p.put("paybridge.bitlipa.poll-after", "PT1S");
-        p.put("paybridge.reconcile.interval-ms", "300");
-        app = PaybridgeApp.start(p);
+        startWorld(Map.of(
+                "paybridge.bitlipa.enabled", "true",
+                "paybridge.bitlipa.base-url", gateway.baseUrl(),
+                "paybridge.bitlipa.public-id", sim.publicId(),
+                "paybridge.bitlipa.merchant-id", sim.merchantId(),
+                "paybridge.bitlipa.secret-key", sim.secretKey(),
+                "paybridge.bitlipa.callback-url", "http://127.0.0.1:{{camel.server.port}}/callbacks/bitlipa",
+                "paybridge.bitlipa.provider-ids", "KE.mpesa=347",
+                "paybridge.bitlipa.poll-after", "PT1S",
+                "paybridge.reconcile.interval-ms", "300"));
     }
 
     @AfterAll
-    static void stop() {
-        app.close();
+    static void stopGateway() {
         gateway.close();
-        bluePay.close();
     }
 
     @Test
@@ -72,7 +52,7 @@ class KafkaToBitlipaFlowTest {
         send(id, "{\"id\":\"" + id + "\",\"type\":\"COLLECTION\",\"provider\":\"bitlipa\",\"amount\":\"150\",\"currency\":\"KES\","
                 + "\"country\":\"KE\",\"customer\":{\"phone\":\"0712345678\",\"name\":\"Jane Doe\",\"email\":\"jane@example.com\"},"
                 + "\"metadata\":{\"invoice\":\"INV-9\"}}");
-        List<JsonNode> events = eventsUntil(id, "SUCCEEDED");
+        List<JsonNode> events = eventsOf(id, "SUCCEEDED");
         assertThat(events).extracting(e -> e.path("status").asText()).containsExactly("RECEIVED", "SUBMITTED", "PENDING", "SUCCEEDED");
         assertThat(events.get(2).path("customerAction").path("type").asText()).isEqualTo("APPROVE_ON_PHONE");
         assertThat(events.get(3).path("source").asText()).isEqualTo("callback");
@@ -85,14 +65,15 @@ class KafkaToBitlipaFlowTest {
         String id = "gw-gh-c2b-1";
         send(id, "{\"id\":\"" + id + "\",\"type\":\"COLLECTION\",\"provider\":\"bitlipa\",\"amount\":\"25.50\",\"currency\":\"GHS\","
                 + "\"country\":\"GH\",\"customer\":{\"phone\":\"0241234567\",\"name\":\"Kofi Mensah\",\"email\":\"kofi@example.com\"}}");
-        JsonNode pending = eventsUntil(id, "PENDING").get(2);
+        JsonNode pending = eventsOf(id, "PENDING").get(2);
         String link = pending.path("customerAction").path("redirectUrl").asText();
         assertThat(pending.path("customerAction").path("type").asText()).isEqualTo("REDIRECT");
         assertThat(link).startsWith(gateway.baseUrl() + "/redirect/");
         assertThat(app.ledger().find(id).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
         HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(link)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        // the customer confirmed on the gateway's page: the callback settles the payment
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(eventsUntil(id, "SUCCEEDED")).extracting(e -> e.path("status").asText()).endsWith("PENDING", "SUCCEEDED");
+        assertThat(eventsOf(id, "SUCCEEDED")).extracting(e -> e.path("status").asText()).endsWith("PENDING", "SUCCEEDED");
     }
 
     @Test
@@ -100,7 +81,7 @@ class KafkaToBitlipaFlowTest {
         String id = "gw-ng-c2b-1";
         send(id, "{\"id\":\"" + id + "\",\"type\":\"COLLECTION\",\"provider\":\"bitlipa\",\"amount\":\"2500\",\"currency\":\"NGN\","
                 + "\"country\":\"NG\",\"customer\":{\"email\":\"ada@example.com\"},\"metadata\":{\"operator\":\"banktransfer\"}}");
-        List<JsonNode> events = eventsUntil(id, "SUCCEEDED");
+        List<JsonNode> events = eventsOf(id, "SUCCEEDED");
         JsonNode pending = events.get(2);
         assertThat(pending.path("customerAction").path("type").asText()).isEqualTo("PAYMENT_INSTRUCTIONS");
         assertThat(pending.path("customerAction").path("instructions").asText()).startsWith("Transfer 2500 to account 40")
@@ -117,7 +98,7 @@ class KafkaToBitlipaFlowTest {
         send("gw-ng-b2c-1", "{\"id\":\"gw-ng-b2c-1\",\"type\":\"PAYOUT\",\"provider\":\"bitlipa\",\"amount\":\"15000\",\"currency\":\"NGN\","
                 + "\"country\":\"NG\",\"customer\":{\"name\":\"Ada Obi\",\"bankCode\":\"000013\",\"account\":\"0123456789\"}}");
         for (String id : List.of("gw-ke-b2c-1", "gw-ug-b2c-1", "gw-ng-b2c-1")) {
-            assertThat(eventsUntil(id, "SUCCEEDED")).extracting(e -> e.path("status").asText())
+            assertThat(eventsOf(id, "SUCCEEDED")).extracting(e -> e.path("status").asText())
                     .containsExactly("RECEIVED", "SUBMITTED", "PENDING", "SUCCEEDED");
             assertThat(gateway.createCount(id)).isEqualTo(1);
         }
@@ -128,7 +109,7 @@ class KafkaToBitlipaFlowTest {
         String id = "gw-zm-b2c-fail";
         send(id, "{\"id\":\"" + id + "\",\"type\":\"PAYOUT\",\"provider\":\"bitlipa\",\"amount\":\"100\",\"currency\":\"ZMW\","
                 + "\"country\":\"ZM\",\"customer\":{\"phone\":\"0971234999\"}}");
-        JsonNode failed = last(eventsUntil(id, "FAILED"));
+        JsonNode failed = last(eventsOf(id, "FAILED"));
         assertThat(failed.path("providerStatus").asText()).isEqualTo("3");
         assertThat(failed.path("reason").path("code").asText()).isEqualTo("DECLINED");
     }
@@ -139,7 +120,7 @@ class KafkaToBitlipaFlowTest {
         gateway.faults().failNextAfterAccept(1);
         send(id, "{\"id\":\"" + id + "\",\"type\":\"PAYOUT\",\"provider\":\"bitlipa\",\"amount\":\"800\",\"currency\":\"KES\","
                 + "\"country\":\"KE\",\"customer\":{\"phone\":\"+254733000222\",\"name\":\"John Doe\"}}");
-        assertThat(eventsUntil(id, "SUCCEEDED")).extracting(e -> e.path("status").asText()).containsSubsequence("PENDING", "SUCCEEDED");
+        assertThat(eventsOf(id, "SUCCEEDED")).extracting(e -> e.path("status").asText()).containsSubsequence("PENDING", "SUCCEEDED");
         assertThat(gateway.createCount(id)).isEqualTo(1);
         assertThat(gateway.callCount("/" + BitlipaSimulator.Settings.defaults().publicId() + "/payment_b2c")).isGreaterThanOrEqualTo(1);
     }
@@ -149,11 +130,10 @@ class KafkaToBitlipaFlowTest {
         String id = "gw-gh-too-much";
         send(id, "{\"id\":\"" + id + "\",\"type\":\"COLLECTION\",\"provider\":\"bitlipa\",\"amount\":\"9000\",\"currency\":\"GHS\","
                 + "\"country\":\"GH\",\"customer\":{\"phone\":\"0241234567\",\"name\":\"Kofi Mensah\",\"email\":\"kofi@example.com\"}}");
-        List<ConsumerRecord<String, byte[]>> dlq = kafka.readAll(app.property("paybridge.topics.dlq"), Duration.ofSeconds(30),
-                recs -> recs.stream().anyMatch(r -> id.equals(r.key())));
-        ConsumerRecord<String, byte[]> rejected = dlq.stream().filter(r -> id.equals(r.key())).findFirst().orElseThrow();
-        assertThat(new String(rejected.headers().lastHeader("paybridge_error_rule").value(), StandardCharsets.UTF_8))
-                .isEqualTo("bitlipa.GH.c2b.amount-range");
+        List<ConsumerRecord<String, byte[]>> dlq = dlqUntil(id);
+        assertThat(dlq).isNotEmpty();
+        assertThat(header(dlq.get(0), "paybridge_error_rule")).isEqualTo("bitlipa.GH.c2b.amount-range");
+        assertThat(header(dlq.get(0), "paybridge_error_field")).isEqualTo("amount");
         assertThat(gateway.createCount(id)).isZero();
         assertThat(app.ledger().find(id)).isEmpty();
     }
@@ -163,53 +143,39 @@ class KafkaToBitlipaFlowTest {
         String id = "gw-ke-c2b-waits";
         send(id, "{\"id\":\"" + id + "\",\"type\":\"COLLECTION\",\"provider\":\"bitlipa\",\"amount\":\"99\",\"currency\":\"KES\","
                 + "\"country\":\"KE\",\"customer\":{\"phone\":\"0712345998\",\"name\":\"Jane Doe\",\"email\":\"jane@example.com\"}}");
-        eventsUntil(id, "PENDING");
+        eventsOf(id, "PENDING");
         String unsigned = "{\"order_id\":\"" + id + "\",\"transaction_id\":\"1\",\"status\":2,\"result\":{\"code\":0,\"message\":\"OK\"}";
         String forged = unsigned + ",\"signature\":\"" + "ab".repeat(64) + "\"}";
         assertThat(postCallback(forged)).isEqualTo(401);
         assertThat(postCallback(unsigned + "}")).isEqualTo(401);
         assertThat(postCallback("order_id=" + id + "&status=2")).isEqualTo(401);
         assertThat(app.ledger().find(id).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
-        assertThat(events(id)).extracting(e -> e.path("status").asText()).doesNotContain("SUCCEEDED");
+        assertThat(eventsNow(id)).extracting(e -> e.path("status").asText()).doesNotContain("SUCCEEDED");
     }
 
     private static int postCallback(String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/callbacks/bitlipa"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        return post("/callbacks/bitlipa", body, Map.of()).statusCode();
     }
 
-    static void send(String key, String json) throws Exception {
-        try (var producer = kafka.newProducer()) {
-            producer.send(new ProducerRecord<>(app.property("paybridge.topics.requests"), key, json.getBytes(StandardCharsets.UTF_8))).get();
-        }
+    static void send(String key, String json) {
+        produce(key, json);
     }
 
-    /** This payment's events, read until one with {@code status} arrives (30 s at most). */
-    static List<JsonNode> eventsUntil(String id, String status) {
-        Predicate<List<ConsumerRecord<String, byte[]>>> arrived = recs -> recs.stream()
-                .anyMatch(r -> id.equals(r.key()) && status.equals(json(r).path("status").asText()));
-        List<JsonNode> events = kafka.readAll(app.property("paybridge.topics.events"), Duration.ofSeconds(30), arrived).stream()
-                .filter(r -> id.equals(r.key())).map(KafkaToBitlipaFlowTest::json).toList();
+    /** This payment's events as JSON, read until one with {@code status} arrives (30 s at most). */
+    static List<JsonNode> eventsOf(String id, String status) {
+        List<JsonNode> events = eventsUntil(id, status).stream().map(r -> json(r.value())).toList();
         assertThat(events).as("events of " + id).extracting(e -> e.path("status").asText()).contains(status);
         return events;
     }
 
-    static List<JsonNode> events(String id) {
-        await().pollDelay(Duration.ofMillis(300)).until(() -> true); // give a wrongly applied callback time to surface
-        return kafka.readAll(app.property("paybridge.topics.events"), Duration.ofSeconds(2), recs -> false).stream()
-                .filter(r -> id.equals(r.key())).map(KafkaToBitlipaFlowTest::json).toList();
+    /** Every event of this payment so far, after the outbox relay has had time to publish a wrongly applied change. */
+    static List<JsonNode> eventsNow(String id) {
+        List<ConsumerRecord<String, byte[]>> read = kafka.readAll(app.property("paybridge.topics.events"), Duration.ofSeconds(2),
+                recs -> false);
+        return read.stream().filter(r -> id.equals(r.key())).map(r -> json(r.value())).toList();
     }
 
     static JsonNode last(List<JsonNode> events) {
         return events.get(events.size() - 1);
-    }
-
-    static JsonNode json(ConsumerRecord<String, byte[]> record) {
-        try {
-            return JSON.readTree(record.value());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
