@@ -27,9 +27,9 @@ import java.util.function.Supplier;
  * the merchant's balance, followed by webhooks and {@code GET /v1/transactions/{id}}. Our payment
  * id is the transaction's {@code external_id}, so a payment is never created twice.
  *
- * <p>Cancelling a transaction whose recipient errored is left to an operator at BitPesa for now:
- * such a payment goes to NEEDS_REVIEW with the recipient's reason (TODO: an operator action once
- * the SPI offers POST actions). Unfunded transactions this bundle created are cancelled by it.
+ * <p>TODO: cancelling a transaction whose recipient errored ({@code DELETE /v1/transactions/{id}})
+ * is left to an operator at BitPesa for now: such a payment goes to NEEDS_REVIEW with the
+ * recipient's reason, and an operator action will send the cancel once the SPI offers POST actions.
  */
 public final class BitPesaConnector implements Connector {
     public static final String NAME = "bitpesa";

@@ -19,7 +19,7 @@ import java.util.List;
  *      └─(found)────────────────────────┴→ KYC approved? ─no→ FAILED (no transaction created)
  *                                                └─yes→ transaction-create ─(201)→ debit (when funding) → PENDING
  *                                                        └─(5xx, 429, duplicate external_id)→ transaction-lookup
- * debit refused → transaction-cancel → FAILED with the debit's reason
+ * debit refused → FAILED with the debit's reason (the transaction stays unfunded at BitPesa)
  * </pre>
  * Only {@code transaction-create} moves money, and it carries our payment id as
  * {@code external_id}; after an unclear answer the transaction is looked up by that id, and
@@ -47,7 +47,6 @@ final class BitPesaConversation {
             case BitPesaRequests.TRANSACTION_CREATE -> afterCreate(command, response, body);
             case BitPesaRequests.TRANSACTION_LOOKUP -> afterLookup(command, plan, calls, response, body);
             case BitPesaRequests.DEBIT -> afterDebit(calls, response, body);
-            case BitPesaRequests.CANCEL -> afterCancel(calls, response);
             default -> Step.done(review(null, "unexpected BitPesa call " + last.request().operation()));
         };
     }
@@ -139,21 +138,14 @@ final class BitPesaConversation {
             return Step.done(Outcome.of(PaymentStatus.PENDING, txId, "funded"));
         }
         if (response.statusCode() == 422 || response.statusCode() == 400) {
-            return Step.send(requests.cancel(txId)); // unfunded: cancel it so nobody funds it later by mistake
+            // Refused: nothing was debited and the transaction stays unfunded (state initial), so it
+            // moves no money. It is not cancelled here: BitPesa's canceled webhook would race this
+            // outcome and replace "insufficient balance" with a bare cancellation.
+            return Step.done(new Outcome(PaymentStatus.FAILED, txId, "unfunded", BitPesaErrorMapper.reason(response.statusCode(), body),
+                    null, null));
         }
         return Step.done(review(txId, "BitPesa's answer to funding transaction " + txId + " was HTTP " + response.statusCode()
                 + "; whether it was funded is unknown"));
-    }
-
-    private Step afterCancel(List<ProviderCall> calls, ProviderResponse response) {
-        String txId = transactionId(calls);
-        ProviderCall debit = lastOf(calls, BitPesaRequests.DEBIT);
-        Reason why = BitPesaErrorMapper.reason(debit.response().statusCode(), responses.body(debit.response()));
-        if (response.isSuccess()) {
-            return Step.done(new Outcome(PaymentStatus.FAILED, txId, "canceled", why, null, null));
-        }
-        return Step.done(review(txId, "funding was refused (" + why.message() + ") and cancelling unfunded transaction " + txId
-                + " answered HTTP " + response.statusCode() + "; cancel it at BitPesa"));
     }
 
     /** The listed sender whose external_id is ours (a list filter BitPesa ignored must not pick a stranger). */

@@ -19,7 +19,6 @@ final class BitPesaRequests {
     static final String TRANSACTION_LOOKUP = "transaction-lookup";
     static final String TRANSACTION_GET = "transaction-get";
     static final String DEBIT = "debit";
-    static final String CANCEL = "transaction-cancel";
     static final String ACCOUNTS = "accounts";
 
     private final BitPesaSettings settings;
@@ -80,12 +79,6 @@ final class BitPesaRequests {
         debit.put("to_id", transactionId);
         debit.put("to_type", "Transaction");
         return post(DEBIT, "/v1/accounts/debits", body);
-    }
-
-    /** Cancels a transaction that was never funded, so it cannot be paid in later by mistake. */
-    ProviderRequest cancel(String transactionId) {
-        String url = settings.baseUrl() + "/v1/transactions/" + encode(transactionId);
-        return new ProviderRequest(CANCEL, "DELETE", url, auth.headers("DELETE", url, null), null);
     }
 
     ProviderRequest accounts() {

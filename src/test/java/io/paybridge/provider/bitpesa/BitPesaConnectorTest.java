@@ -163,13 +163,12 @@ class BitPesaConnectorTest {
     }
 
     @Test
-    void refusedFundingCancelsTheUnfundedTransaction() {
+    void refusedFundingFailsWithTheBalanceReason() {
         List<ProviderCall> calls = converse(connector(true), kes, fixture(200, "sender-list-approved.json"),
-                fixture(201, "transaction-initial.json"), fixture(422, "debit-insufficient-funds.json"), new ProviderResponse(200, "{}".getBytes()));
-        assertThat(operations(calls)).containsExactly("sender-lookup", "transaction-create", "debit", "transaction-cancel");
-        assertThat(calls.get(3).request().method()).isEqualTo("DELETE");
-        assertThat(calls.get(3).request().url()).isEqualTo(BASE + "/v1/transactions/b6648ba3-1c7b-4f59-8580-684899c84a07");
+                fixture(201, "transaction-initial.json"), fixture(422, "debit-insufficient-funds.json"));
+        assertThat(operations(calls)).containsExactly("sender-lookup", "transaction-create", "debit");
         assertThat(lastOutcome.outcome().status()).isEqualTo(PaymentStatus.FAILED);
+        assertThat(lastOutcome.outcome().providerReference()).isEqualTo("b6648ba3-1c7b-4f59-8580-684899c84a07");
         assertThat(lastOutcome.outcome().reason().code()).isEqualTo(ReasonCodes.INSUFFICIENT_FLOAT);
     }
 
