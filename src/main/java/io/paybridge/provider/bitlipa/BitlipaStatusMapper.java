@@ -49,8 +49,4 @@ final class BitlipaStatusMapper {
             case UNKNOWN -> PaymentStatus.PENDING;
         };
     }
-
-    static boolean isInFlight(PaymentStatus status) {
-        return status == PaymentStatus.PENDING;
-    }
 }
