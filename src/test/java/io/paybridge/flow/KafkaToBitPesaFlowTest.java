@@ -139,6 +139,21 @@ class KafkaToBitPesaFlowTest extends FlowTestSupport {
     }
 
     @Test
+    void recipientErrorNeedsReviewUntilTheOperatorCancels() throws Exception {
+        String id = "bp-ke-recipient-error";
+        produce(id, payout(id, "1800", "KES", "KE", "{\"phone\":\"0712345997\",\"name\":\"Jane Doe\"}", "erp-cust-review"));
+        List<ConsumerRecord<String, byte[]>> review = eventsUntil(id, "NEEDS_REVIEW");
+        JsonNode needsReview = json(review.get(review.size() - 1).value());
+        assertThat(needsReview.path("reason").path("providerCode").asText()).isEqualTo("recipient:error");
+        String transactionId = needsReview.path("providerReference").asText();
+        var answer = post("/admin/providers/bitpesa/cancel-transaction", "{\"transaction_id\":\"" + transactionId + "\"}", Map.of());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(statuses(eventsUntil(id, "CANCELLED"))).endsWith("NEEDS_REVIEW", "CANCELLED");
+        assertThat(bitPesa.transactionState(id)).isEqualTo("canceled");
+        assertThat(post("/admin/providers/bitpesa/cancel-transaction", "{}", Map.of()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void forgedWebhooksAreRejectedAndRecordNothing() throws Exception {
         String id = "bp-ke-waits";
         produce(id, payout(id, "1500", "KES", "KE", "{\"phone\":\"0712345998\",\"name\":\"Jane Doe\"}", "erp-cust-waits"));

@@ -19,6 +19,7 @@ import io.paybridge.provider.WebhookVerifier;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -27,9 +28,11 @@ import java.util.function.Supplier;
  * the merchant's balance, followed by webhooks and {@code GET /v1/transactions/{id}}. Our payment
  * id is the transaction's {@code external_id}, so a payment is never created twice.
  *
- * <p>TODO: cancelling a transaction whose recipient errored ({@code DELETE /v1/transactions/{id}})
- * is left to an operator at BitPesa for now: such a payment goes to NEEDS_REVIEW with the
- * recipient's reason, and an operator action will send the cancel once the SPI offers POST actions.
+ * <p>A transaction whose recipient errored puts the payment in NEEDS_REVIEW with the recipient's
+ * reason; an operator cancels it with {@code POST /admin/providers/bitpesa/cancel-transaction}
+ * ({@code {"transaction_id": …}}), and BitPesa's {@code transaction.canceled} webhook then settles
+ * the payment. TODO: cancelling automatically when the command asks for it needs a follow-up call
+ * after a status answer, which the SPI does not offer.
  */
 public final class BitPesaConnector implements Connector {
     public static final String NAME = "bitpesa";
@@ -120,6 +123,21 @@ public final class BitPesaConnector implements Connector {
     @Override
     public Map<String, Supplier<ProviderRequest>> operatorQueries() {
         return Map.of("accounts", requests::accounts);
+    }
+
+    /** {@code cancel-transaction} with {@code {"transaction_id": "<BitPesa transaction id>"}}: the payment's provider reference. */
+    @Override
+    public Map<String, Function<byte[], ProviderRequest>> operatorActions() {
+        return Map.of(BitPesaRequests.CANCEL, body -> requests.cancel(transactionId(body)));
+    }
+
+    private String transactionId(byte[] body) {
+        JsonNode given = responses.body(new ProviderResponse(200, body));
+        String id = BitPesaResponses.text(given, "transaction_id");
+        if (id == null || !id.matches("[A-Za-z0-9-]{1,64}")) {
+            throw new IllegalArgumentException("transaction_id (the payment's providerReference) is required");
+        }
+        return id;
     }
 
     private BitPesaRules.Plan plan(PaymentCommand command) {

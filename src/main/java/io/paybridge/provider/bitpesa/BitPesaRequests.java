@@ -20,6 +20,7 @@ final class BitPesaRequests {
     static final String TRANSACTION_GET = "transaction-get";
     static final String DEBIT = "debit";
     static final String ACCOUNTS = "accounts";
+    static final String CANCEL = "cancel-transaction";
 
     private final BitPesaSettings settings;
     private final BitPesaAuth auth;
@@ -79,6 +80,12 @@ final class BitPesaRequests {
         debit.put("to_id", transactionId);
         debit.put("to_type", "Transaction");
         return post(DEBIT, "/v1/accounts/debits", body);
+    }
+
+    /** {@code DELETE /v1/transactions/{id}}: only an operator sends it (a recipient that errored, a stuck payout). */
+    ProviderRequest cancel(String transactionId) {
+        String url = settings.baseUrl() + "/v1/transactions/" + encode(transactionId);
+        return new ProviderRequest(CANCEL, "DELETE", url, auth.headers("DELETE", url, null), null);
     }
 
     ProviderRequest accounts() {

@@ -1,6 +1,7 @@
 package io.paybridge.provider.bitpesa;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -224,6 +225,21 @@ class BitPesaConnectorTest {
         assertThat(first).startsWith(BASE + "/v1/senders?external_id=erp-").hasSize((BASE + "/v1/senders?external_id=erp-").length() + 32);
         assertThat(c.initiate(lower).url()).isEqualTo(first);
         assertThat(first).doesNotContain("domain");
+    }
+
+    @Test
+    void operatorCancelsATransactionById() {
+        BitPesaConnector c = connector(true);
+        ProviderRequest cancel = c.operatorActions().get("cancel-transaction")
+                .apply("{\"transaction_id\":\"b6648ba3-1c7b-4f59-8580-684899c84a07\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(cancel.method()).isEqualTo("DELETE");
+        assertThat(cancel.url()).isEqualTo(BASE + "/v1/transactions/b6648ba3-1c7b-4f59-8580-684899c84a07");
+        assertThat(cancel.body()).isNull();
+        String canonical = BitPesaAuth.canonical(cancel.headers().get("Authorization-Nonce"), "DELETE", cancel.url(), null);
+        assertThat(new BitPesaAuth("key-1", "secret-1").signature(canonical)).isEqualTo(cancel.headers().get("Authorization-Signature"));
+        assertThatThrownBy(() -> c.operatorActions().get("cancel-transaction").apply("{}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("transaction_id");
+        assertThatThrownBy(() -> c.operatorActions().get("cancel-transaction").apply(null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static List<String> rules(BitPesaConnector c, PaymentCommand command) {
