@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paybridge.provider.ConnectorRegistry;
 import io.paybridge.provider.bitnovapay.BitnovaPayConnector;
 import io.paybridge.provider.bitnovapay.BitnovaPaySettings;
+import io.paybridge.provider.bitlipa.BitlipaConnector;
+import io.paybridge.provider.bitlipa.BitlipaSettings;
+import io.paybridge.provider.bitpesa.BitPesaConnector;
+import io.paybridge.provider.bitpesa.BitPesaSettings;
 import io.paybridge.provider.bluepay.BluePayConnector;
 import io.paybridge.provider.bluepay.BluePaySettings;
 import io.paybridge.provider.kipay.KipayConnector;
@@ -32,6 +36,12 @@ final class Providers {
         }
         if (settings.enabled("paybridge.kipay.enabled")) {
             registry.register(new KipayConnector(KipaySettings.from(settings), json));
+        }
+        if (settings.enabled("paybridge.bitlipa.enabled")) {
+            registry.register(new BitlipaConnector(BitlipaSettings.from(settings), json));
+        }
+        if (settings.enabled("paybridge.bitpesa.enabled")) {
+            registry.register(new BitPesaConnector(BitPesaSettings.from(settings), json));
         }
         return registry;
     }

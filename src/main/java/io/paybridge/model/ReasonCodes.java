@@ -28,6 +28,8 @@ public final class ReasonCodes {
     public static final String PROVIDER_ERROR = "PROVIDER_ERROR";
     /** The request was sent but no answer came: the provider may or may not hold the payment. */
     public static final String AMBIGUOUS_OUTCOME = "AMBIGUOUS_OUTCOME";
+    /** The sender the provider requires (KYC) is not approved, so no transaction was created. */
+    public static final String SENDER_NOT_APPROVED = "SENDER_NOT_APPROVED";
     /** The provider answered something this bundle does not recognise. */
     public static final String UNKNOWN_PROVIDER_STATUS = "UNKNOWN_PROVIDER_STATUS";
 

@@ -34,14 +34,17 @@ public final class Demo {
         main.addOverrideProperty("paybridge.bluepay.callback-url", callbackUrl);
         main.addOverrideProperty("paybridge.reconcile.interval-ms", "5000");
         KenyanProvidersDemo kenyan = KenyanProvidersDemo.configure(main, httpPort);
+        PanAfricanDemo panAfrican = PanAfricanDemo.configure(main, httpPort);
         main.start();
 
         EventPrinter printer = EventPrinter.start(kafka.bootstrapServers());
         String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
         SamplePayments.submit(kafka, "http://127.0.0.1:" + httpPort, run);
         kenyan.submit(kafka, run);
+        panAfrican.submit(kafka, run);
         Banner.print(httpPort, bluePay.baseUrl(), kafka.bootstrapServers(), run);
         System.out.println("   also: " + kenyan.describe());
+        System.out.println("   also: " + panAfrican.describe());
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -49,6 +52,7 @@ public final class Demo {
             main.stop();
             bluePay.close();
             kenyan.close();
+            panAfrican.close();
             kafka.close();
             stopped.countDown();
         }, "demo-shutdown"));
