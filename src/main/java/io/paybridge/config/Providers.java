@@ -77,10 +77,14 @@ final class Providers {
         return limits;
     }
 
-    /** 1% of the window, at least 250 ms: 600 ms on a one-minute window. */
+    /**
+     * 2% of the window, at least one second: 1.2 s on a one-minute window. Calls leave in order
+     * but can arrive up to a scheduling hiccup apart; the margin keeps a loaded machine from
+     * landing a 101st call in the provider's window.
+     */
     static Duration jitterMargin(Duration window) {
-        Duration onePercent = window.dividedBy(100);
-        Duration floor = Duration.ofMillis(250);
-        return onePercent.compareTo(floor) > 0 ? onePercent : floor;
+        Duration twoPercent = window.dividedBy(50);
+        Duration floor = Duration.ofSeconds(1);
+        return twoPercent.compareTo(floor) > 0 ? twoPercent : floor;
     }
 }

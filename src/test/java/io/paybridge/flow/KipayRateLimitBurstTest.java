@@ -22,12 +22,12 @@ import org.junit.jupiter.api.Test;
  * callback confirmations) must reach Kipay without ever putting more than 100 calls inside one
  * window, counted by the simulator as the calls arrive. To keep the test short, the window is two
  * seconds on both sides ({@code paybridge.kipay.rate-limit-window = PT2S} and the simulator's
- * own window); the limiter and the simulator treat a two-second window exactly as a minute.
+ * own window); the limiter and the simulator treat a four-second window exactly as a minute.
  * Reconciliation polls (after five seconds here) share the same limit.
  */
 class KipayRateLimitBurstTest {
     static final int BURST = 300;
-    static final Duration WINDOW = Duration.ofSeconds(2);
+    static final Duration WINDOW = Duration.ofSeconds(4);
     static EmbeddedKafka kafka;
     static BluePaySimulator bluePay;
     static KipaySimulator kipay;
