@@ -37,8 +37,12 @@ public final class HmacKey {
 
     /** Constant-time check of a hex signature (either case) against {@code data}. */
     public boolean verifyHex(byte[] data, String hexSignature) {
-        byte[] given = Hex.decodeOrNull(hexSignature);
-        return given != null && MessageDigest.isEqual(sign(data), given);
+        return verify(data, Hex.decodeOrNull(hexSignature));
+    }
+
+    /** Constant-time check of a signature's bytes against {@code data}; false for null. */
+    public boolean verify(byte[] data, byte[] signature) {
+        return signature != null && MessageDigest.isEqual(sign(data), signature);
     }
 
     private static byte[] utf8(String secret) {

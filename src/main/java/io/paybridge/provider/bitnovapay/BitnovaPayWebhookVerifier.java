@@ -2,6 +2,7 @@ package io.paybridge.provider.bitnovapay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paybridge.crypto.Hex;
 import io.paybridge.crypto.HmacKey;
 import io.paybridge.provider.CallbackHeaders;
 import io.paybridge.provider.Verification;
@@ -9,8 +10,6 @@ import io.paybridge.provider.WebhookVerifier;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code X-BitnovaPay-Signature: sha256=<hex HMAC-SHA256(raw body, webhook secret)>}, checked
@@ -25,7 +24,6 @@ import java.util.regex.Pattern;
  */
 public final class BitnovaPayWebhookVerifier implements WebhookVerifier {
     static final String SIGNATURE_HEADER = "X-BitnovaPay-Signature";
-    private static final Pattern SHA256 = Pattern.compile("^sha256=([a-fA-F0-9]{64})$");
 
     private final HmacKey configured;
     private volatile HmacKey learnt;
@@ -55,16 +53,16 @@ public final class BitnovaPayWebhookVerifier implements WebhookVerifier {
         if (header == null) {
             return Verification.rejected("missing " + SIGNATURE_HEADER);
         }
-        Matcher m = SHA256.matcher(header.trim());
-        if (!m.matches()) {
+        byte[] given = Hex.decodeOrNull(header.trim(), "sha256=", 32);
+        if (given == null) {
             return Verification.rejected("malformed " + SIGNATURE_HEADER + " (expected sha256=<64 hex>)");
         }
         HmacKey registered = learnt;
         if (configured == null && registered == null) {
             return Verification.rejected("no BitnovaPay webhook secret known yet (registration pending or failed)");
         }
-        boolean genuine = configured != null && configured.verifyHex(rawBody, m.group(1))
-                || registered != null && registered.verifyHex(rawBody, m.group(1));
+        boolean genuine = configured != null && configured.verify(rawBody, given)
+                || registered != null && registered.verify(rawBody, given);
         return genuine ? fresh(rawBody) : Verification.rejected("signature mismatch");
     }
 

@@ -1,11 +1,10 @@
 package io.paybridge.provider.bluepay;
 
+import io.paybridge.crypto.Hex;
 import io.paybridge.crypto.HmacKey;
 import io.paybridge.provider.CallbackHeaders;
 import io.paybridge.provider.Verification;
 import io.paybridge.provider.WebhookVerifier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code X-BluePay-Signature: v1=<hex HMAC-SHA256(raw body, API secret)>}, checked over the raw
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class BluePayWebhookVerifier implements WebhookVerifier {
     static final String SIGNATURE_HEADER = "X-BluePay-Signature";
-    private static final Pattern V1 = Pattern.compile("^v1=([a-fA-F0-9]{64})$");
 
     private final HmacKey key;
 
@@ -27,11 +25,11 @@ public final class BluePayWebhookVerifier implements WebhookVerifier {
         if (header == null) {
             return Verification.rejected("missing " + SIGNATURE_HEADER);
         }
-        Matcher m = V1.matcher(header.trim());
-        if (!m.matches()) {
+        byte[] given = Hex.decodeOrNull(header.trim(), "v1=", 32);
+        if (given == null) {
             return Verification.rejected("malformed " + SIGNATURE_HEADER + " (expected v1=<64 hex>)");
         }
-        return key.verifyHex(rawBody, m.group(1)) ? Verification.ok() : Verification.rejected("signature mismatch");
+        return key.verify(rawBody, given) ? Verification.ok() : Verification.rejected("signature mismatch");
     }
 
     /** The header value BluePay would send for these bytes; used by the simulator and tests. */

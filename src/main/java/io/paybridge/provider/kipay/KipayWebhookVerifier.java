@@ -1,10 +1,10 @@
 package io.paybridge.provider.kipay;
 
+import io.paybridge.crypto.Hex;
 import io.paybridge.crypto.HmacKey;
 import io.paybridge.provider.CallbackHeaders;
 import io.paybridge.provider.Verification;
 import io.paybridge.provider.WebhookVerifier;
-import java.util.regex.Pattern;
 
 /**
  * {@code X-Kipay-Signature: <hex HMAC-SHA256(raw body, API secret)>} (NOTES.md: kipay.txt shows no
@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class KipayWebhookVerifier implements WebhookVerifier {
     static final String SIGNATURE_HEADER = "X-Kipay-Signature";
-    private static final Pattern HEX64 = Pattern.compile("^[a-fA-F0-9]{64}$");
 
     private final HmacKey key;
 
@@ -28,11 +27,11 @@ public final class KipayWebhookVerifier implements WebhookVerifier {
         if (header == null || header.isBlank()) {
             return Verification.rejected("missing " + SIGNATURE_HEADER + " (unsigned Kipay callbacks are refused)");
         }
-        String hex = header.trim();
-        if (!HEX64.matcher(hex).matches()) {
+        byte[] given = Hex.decodeOrNull(header.trim(), "", 32);
+        if (given == null) {
             return Verification.rejected("malformed " + SIGNATURE_HEADER + " (expected 64 hex characters)");
         }
-        return key.verifyHex(rawBody, hex) ? Verification.ok() : Verification.rejected("signature mismatch");
+        return key.verify(rawBody, given) ? Verification.ok() : Verification.rejected("signature mismatch");
     }
 
     /** The header value Kipay would send for these bytes; for simulators and tests. */

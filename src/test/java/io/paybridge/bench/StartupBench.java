@@ -1,0 +1,120 @@
+package io.paybridge.bench;
+
+import io.paybridge.batch.BatchAppMain;
+import io.paybridge.sandbox.bluepay.BluePaySimulator;
+import io.paybridge.testing.ChildJvm;
+import io.paybridge.testing.EmbeddedKafka;
+import io.paybridge.testing.EmbeddedPostgresDb;
+import io.paybridge.testing.PaybridgeApp;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Startup to ready and idle RSS of the bundle (bench/startup/README.md; not part of the test
+ * suite). Kafka, PostgreSQL and the BluePay simulator run in this JVM, already warm; paybridge runs
+ * in a child JVM ({@code -Xmx256m}) on a fresh ledger database each time, so Flyway migrates from
+ * scratch as on a first deployment. Startup is the time from launching the child until
+ * {@code /observe/health/ready} answers 200 (JVM start, Camel, routes, Kafka consumers, the ledger
+ * pool and migrations all included). Idle RSS is {@code VmRSS} from {@code /proc/<pid>/status}
+ * after the bundle has stood ready and idle for a while; {@code VmHWM} is its peak so far.
+ *
+ * <p>Arguments: runs (default 3), idle seconds before reading RSS (default 20).
+ */
+public final class StartupBench {
+    private StartupBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        Path work = Files.createTempDirectory("paybridge-startup-");
+        EmbeddedKafka kafka = EmbeddedKafka.shared();
+        EmbeddedPostgresDb db = EmbeddedPostgresDb.shared();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        List<Long> startups = new ArrayList<>();
+        List<Long> rss = new ArrayList<>();
+        try (BluePaySimulator bluePay = BluePaySimulator.start(BluePaySimulator.Settings.defaults())) {
+            for (int run = 1; run <= runs; run++) {
+                Map<String, String> p = PaybridgeApp.defaults(kafka, bluePay, PaybridgeApp.freePort());
+                p.put("paybridge.ledger.url", db.freshDatabase());
+                p.put("paybridge.ledger.username", db.user());
+                p.put("paybridge.ledger.password", db.password());
+                Path props = write(work.resolve("run" + run + ".properties"), p);
+                URI ready = URI.create("http://127.0.0.1:" + p.get("paybridge.management.port") + "/observe/health/ready");
+                long started = System.nanoTime();
+                Process child = ChildJvm.start(BatchAppMain.class, List.of("-Xmx256m",
+                        "-Dlogback.configurationFile=" + Path.of("bench", "batch", "logback-bench.xml").toAbsolutePath()),
+                        work.resolve("run" + run + ".log"), props.toString());
+                try {
+                    while (!isReady(http, ready)) {
+                        if (!child.isAlive()) {
+                            throw new IllegalStateException("paybridge exited with " + child.exitValue() + ", see " + work);
+                        }
+                        Thread.sleep(20); // a harness polling a process, not a test
+                    }
+                    long millis = (System.nanoTime() - started) / 1_000_000;
+                    Thread.sleep(idleSeconds * 1000L);
+                    Map<String, String> status = procStatus(child.pid());
+                    long kb = Long.parseLong(status.get("VmRSS").replace("kB", "").trim());
+                    startups.add(millis);
+                    rss.add(kb / 1024);
+                    System.out.printf("bench: run %d: ready in %,d ms; after %d s idle VmRSS %s, VmHWM %s%n",
+                            run, millis, idleSeconds, status.get("VmRSS"), status.get("VmHWM"));
+                } finally {
+                    child.destroy();
+                    child.waitFor();
+                }
+            }
+        }
+        System.out.printf("bench: startup to ready median %,d ms (range %,d–%,d); idle RSS median %,d MB (range %,d–%,d)%n",
+                median(startups), Collections.min(startups), Collections.max(startups),
+                median(rss), Collections.min(rss), Collections.max(rss));
+        System.exit(0);
+    }
+
+    private static boolean isReady(HttpClient http, URI ready) throws InterruptedException {
+        try {
+            return http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (java.io.IOException notYet) {
+            return false;
+        }
+    }
+
+    static Map<String, String> procStatus(long pid) throws java.io.IOException {
+        Map<String, String> fields = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                fields.put(line.substring(0, colon), line.substring(colon + 1).trim());
+            }
+        }
+        return fields;
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static Path write(Path path, Map<String, String> p) throws java.io.IOException {
+        Properties file = new Properties();
+        file.putAll(p);
+        try (OutputStream out = Files.newOutputStream(path)) {
+            file.store(out, "startup bench");
+        }
+        return path;
+    }
+}
