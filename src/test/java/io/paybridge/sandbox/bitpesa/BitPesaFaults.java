@@ -1,22 +1,10 @@
 package io.paybridge.sandbox.bitpesa;
 
-import java.util.concurrent.ThreadLocalRandom;
+import io.paybridge.sandbox.SimulatorFaults;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/**
- * Run-time fault switches for the BitPesa simulator. Tests flip these while requests are in
- * flight on the server's own threads, so every field is volatile or atomic.
- */
-public final class BitPesaFaults {
-
-    static final long DEFAULT_CALLBACK_DELAY_MILLIS = 50;
-
-    private volatile long latencyMillis;
-    private volatile double serverErrorRate;
-    private final AtomicInteger failNext = new AtomicInteger();
-    private volatile boolean dropCallbacks;
-    private volatile boolean duplicateCallbacks;
-    private volatile long callbackDelayMillis = DEFAULT_CALLBACK_DELAY_MILLIS;
+/** Run-time fault switches for the BitPesa simulator: the common ones, plus answers lost after creation. */
+public final class BitPesaFaults extends SimulatorFaults {
     private final AtomicInteger failNextAfterCreate = new AtomicInteger();
 
     /** The next n transaction creations store the transaction, then answer HTTP 500 (an answer lost after creation). */
@@ -24,91 +12,13 @@ public final class BitPesaFaults {
         failNextAfterCreate.set(Math.toIntExact(requireNonNegative(n, "failNextAfterCreate")));
     }
 
-    boolean shouldFailAfterCreate() {
-        int left;
-        do {
-            left = failNextAfterCreate.get();
-            if (left <= 0) {
-                return false;
-            }
-        } while (!failNextAfterCreate.compareAndSet(left, left - 1));
-        return true;
-    }
-
-    public void latencyMillis(long ms) {
-        latencyMillis = requireNonNegative(ms, "latencyMillis");
-    }
-
-    public void serverErrorRate(double rate) {
-        if (rate < 0 || rate > 1 || Double.isNaN(rate)) {
-            throw new IllegalArgumentException("serverErrorRate must be within 0..1: " + rate);
-        }
-        serverErrorRate = rate;
-    }
-
-    public void failNext(int n) {
-        failNext.set(Math.toIntExact(requireNonNegative(n, "failNext")));
-    }
-
-    public void dropCallbacks(boolean drop) {
-        dropCallbacks = drop;
-    }
-
-    public void duplicateCallbacks(boolean dup) {
-        duplicateCallbacks = dup;
-    }
-
-    public void callbackDelayMillis(long ms) {
-        callbackDelayMillis = requireNonNegative(ms, "callbackDelayMillis");
-    }
-
+    @Override
     public void reset() {
-        latencyMillis = 0;
-        serverErrorRate = 0;
-        failNext.set(0);
-        dropCallbacks = false;
-        duplicateCallbacks = false;
-        callbackDelayMillis = DEFAULT_CALLBACK_DELAY_MILLIS;
+        super.reset();
         failNextAfterCreate.set(0);
     }
 
-    public long latencyMillis() {
-        return latencyMillis;
-    }
-
-    public long callbackDelayMillis() {
-        return callbackDelayMillis;
-    }
-
-    public boolean dropCallbacks() {
-        return dropCallbacks;
-    }
-
-    public boolean duplicateCallbacks() {
-        return duplicateCallbacks;
-    }
-
-    /** Decides (and consumes one failNext credit) whether the current API call gets a 503. */
-    boolean shouldFailThisCall() {
-        // CAS loop so two concurrent calls cannot both consume the last credit.
-        int left;
-        do {
-            left = failNext.get();
-            if (left <= 0) {
-                break;
-            }
-        } while (!failNext.compareAndSet(left, left - 1));
-        if (left > 0) {
-            return true;
-        }
-        double rate = serverErrorRate;
-        return rate > 0 && ThreadLocalRandom.current().nextDouble() < rate;
-    }
-
-    private static long requireNonNegative(long value, String name) {
-        if (value < 0) {
-            throw new IllegalArgumentException(name + " must not be negative: " + value);
-        }
-        return value;
+    boolean shouldFailAfterCreate() {
+        return take(failNextAfterCreate);
     }
 }
