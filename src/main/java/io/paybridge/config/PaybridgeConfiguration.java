@@ -22,6 +22,7 @@ import io.paybridge.intake.KafkaOffsets;
 import io.paybridge.intake.RestAnswers;
 import io.paybridge.ledger.Ledger;
 import io.paybridge.ledger.LedgerDatabase;
+import io.paybridge.ledger.Leases;
 import io.paybridge.ledger.Outbox;
 import io.paybridge.ledger.OutboxRelay;
 import io.paybridge.ops.LedgerHealthCheck;
@@ -58,6 +59,12 @@ public class PaybridgeConfiguration implements CamelConfiguration {
         return policy;
     }
 
+    /** This process's name among replicas: the host (the pod's name on Kubernetes) and a per-start suffix. */
+    private static String replicaName() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "paybridge");
+        return host + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+
     @Override
     public void configure(CamelContext context) throws Exception {
         Settings settings = new Settings(context);
@@ -70,8 +77,10 @@ public class PaybridgeConfiguration implements CamelConfiguration {
         context.addService(new ServiceCloser(dataSource), true, true);
         Ledger ledger = new Ledger(dataSource, json, clock);
         Outbox outbox = new Outbox(dataSource, clock);
+        Leases leases = new Leases(dataSource, clock, replicaName());
         OutboxRelay relay = new OutboxRelay(outbox, settings.text("paybridge.kafka.brokers"),
-                settings.text("paybridge.topics.events"), settings.integer("paybridge.outbox.batch-size"));
+                settings.text("paybridge.topics.events"), settings.integer("paybridge.outbox.batch-size"),
+                leases.forJob("outbox-relay", settings.duration("paybridge.replicas.lease-ttl")));
         context.addService(new ServiceCloser(relay), true, true);
 
         ConnectorRegistry connectors = Providers.register(settings, json);
@@ -96,7 +105,9 @@ public class PaybridgeConfiguration implements CamelConfiguration {
         registry.bind("dispatcher", new Dispatcher(ledger, connectors));
         registry.bind("providerCalls", new ProviderCalls(connectors, Providers.rateLimits(settings, connectors, clock)));
         registry.bind("providerStartup", new ProviderStartup(connectors));
-        registry.bind("reconciler", new Reconciler(ledger, connectors, policy, clock));
+        registry.bind("reconciler", new Reconciler(ledger, connectors, policy, clock,
+                leases.forJob("reconcile", settings.duration("paybridge.replicas.lease-ttl")
+                        .plusMillis(settings.integer("paybridge.reconcile.interval-ms")))));
         registry.bind("callbacks", new CallbackEndpoint(new CallbackHandler(connectors, ledger), json,
                 settings.integer("paybridge.callbacks.max-body-bytes")));
         registry.bind("operatorQueries", new OperatorQueries(connectors));

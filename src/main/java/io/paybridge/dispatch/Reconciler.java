@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.apache.camel.Exchange;
 
 /**
@@ -34,7 +35,11 @@ public final class Reconciler {
     private final ReconcilePolicy policy;
     private final Clock clock;
 
-    public Reconciler(Ledger ledger, ConnectorRegistry connectors, ReconcilePolicy policy, Clock clock) {
+    private final BooleanSupplier mayRun;
+
+    /** {@code mayRun} is asked on each tick: with several replicas only the lease holder reconciles. */
+    public Reconciler(Ledger ledger, ConnectorRegistry connectors, ReconcilePolicy policy, Clock clock, BooleanSupplier mayRun) {
+        this.mayRun = mayRun;
         this.ledger = ledger;
         this.queries = ledger.queries();
         this.connectors = connectors;
@@ -44,11 +49,17 @@ public final class Reconciler {
 
     /** Ids of payments recorded but never sent (the process stopped in between). */
     public List<String> unsent() {
+        if (!mayRun.getAsBoolean()) {
+            return List.of();
+        }
         return queries.unsent(policy.unsentAfter(), policy.batchSize()).stream().map(Payment::id).toList();
     }
 
     /** Ids of in-flight payments due for a status query, across every provider. */
     public List<String> duePolls() {
+        if (!mayRun.getAsBoolean()) {
+            return List.of();
+        }
         List<String> due = new ArrayList<>();
         for (String provider : connectors.names()) {
             queries.duePolls(provider, policy.pollAfter(provider), policy.batchSize()).forEach(p -> due.add(p.id()));

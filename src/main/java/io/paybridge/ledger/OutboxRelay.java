@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -37,9 +38,12 @@ public final class OutboxRelay implements AutoCloseable {
     private final KafkaProducer<String, CloudEvent> producer;
     private final String topic;
     private final int batchSize;
+    private final BooleanSupplier mayRun;
 
-    public OutboxRelay(Outbox outbox, String bootstrapServers, String topic, int batchSize) {
+    /** {@code mayRun} is asked before each pass: with several replicas only the lease holder relays, keeping each payment's events in order. */
+    public OutboxRelay(Outbox outbox, String bootstrapServers, String topic, int batchSize, BooleanSupplier mayRun) {
         this.outbox = outbox;
+        this.mayRun = mayRun;
         this.topic = topic;
         this.batchSize = batchSize;
         Properties props = new Properties();
@@ -55,6 +59,9 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** Publishes one batch of unpublished events in order; returns how many were acknowledged. */
     public int relay() {
+        if (!mayRun.getAsBoolean()) {
+            return 0;
+        }
         List<Outbox.Entry> entries = outbox.unpublished(batchSize);
         if (entries.isEmpty()) {
             return 0;

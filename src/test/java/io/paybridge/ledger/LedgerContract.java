@@ -165,6 +165,30 @@ abstract class LedgerContract {
     }
 
     @Test
+    void aLeaseHasOneHolderUntilItExpires() {
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now = new java.util.concurrent.atomic.AtomicReference<>(
+                java.time.Instant.parse("2026-11-23T10:00:00Z"));
+        Clock moving = new Clock() {
+            @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public java.time.Instant instant() { return now.get(); }
+        };
+        Leases a = new Leases(dataSource, moving, "replica-a");
+        Leases b = new Leases(dataSource, moving, "replica-b");
+        java.time.Duration ttl = java.time.Duration.ofSeconds(10);
+        assertThat(a.hold("outbox-relay", ttl)).isTrue();
+        assertThat(b.hold("outbox-relay", ttl)).isFalse();
+        now.set(now.get().plusSeconds(5));
+        assertThat(a.hold("outbox-relay", ttl)).isTrue(); // renewed until 10:00:15
+        now.set(now.get().plusSeconds(9));
+        assertThat(b.hold("outbox-relay", ttl)).isFalse();
+        now.set(now.get().plusSeconds(2)); // a stopped renewing: its lease ran out at 10:00:15
+        assertThat(b.hold("outbox-relay", ttl)).isTrue();
+        assertThat(a.hold("outbox-relay", ttl)).isFalse();
+        assertThat(a.hold("reconcile", ttl)).isTrue(); // leases are per job
+    }
+
+    @Test
     void unknownPaymentsAreNotInvented() {
         assertThat(ledger.apply("nope", Outcome.of(PaymentStatus.SUCCEEDED, null, null), EventSource.CALLBACK)).isEqualTo(Optional.empty());
         assertThat(ledger.find("nope")).isEmpty();
