@@ -23,7 +23,7 @@ import org.apache.camel.Exchange;
  * the callback route reports each answer ({@link #callback}). Names follow Micrometer's
  * conventions; Prometheus sees {@code paybridge_payments_total}, {@code paybridge_provider_call_seconds},
  * {@code paybridge_provider_call_errors_total}, {@code paybridge_callbacks_total},
- * {@code paybridge_outbox_backlog}, {@code paybridge_outbox_oldest_age_seconds}.
+ * {@code paybridge_outbox_backlog}, {@code paybridge_outbox_oldest_age_seconds}, {@code paybridge_batch_rows_total}.
  * Labels carry only bounded values (provider, type, status, operation, reason), never ids.
  */
 public final class Metrics {
@@ -59,6 +59,10 @@ public final class Metrics {
         Counter.builder("paybridge.payments").description("Payment state changes committed to the ledger")
                 .tag("provider", label(event.provider())).tag("type", label(event.type()))
                 .tag("status", label(event.status())).register(registry).increment();
+        if (event.batch() != null) {
+            Counter.builder("paybridge.batch.rows").description("State changes of payments that came from CSV batch rows")
+                    .tag("provider", label(event.provider())).tag("status", label(event.status())).register(registry).increment();
+        }
     }
 
     public void callStarted(Exchange exchange) {
