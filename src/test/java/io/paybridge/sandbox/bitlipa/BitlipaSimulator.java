@@ -1,14 +1,11 @@
 package io.paybridge.sandbox.bitlipa;
 
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpHandler;
+import io.paybridge.sandbox.SimulatorServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A local pan-African gateway (bitlipa.txt): {@code POST /{public_id}/payment_c2b},
@@ -54,8 +51,7 @@ public final class BitlipaSimulator implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService httpThreads;
+    private final SimulatorServer server;
     private final BitlipaFaults faults = new BitlipaFaults();
     private final BitlipaState state = new BitlipaState();
     private final BitlipaCallbackSender callbacks;
@@ -64,17 +60,11 @@ public final class BitlipaSimulator implements AutoCloseable {
     private BitlipaSimulator(Settings settings) throws IOException {
         this.callbacks = new BitlipaCallbackSender(settings.secretKey());
         this.settler = new BitlipaSettler(faults, callbacks);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()), 0);
+        this.server = SimulatorServer.bind("bitlipa", settings.port());
         BitlipaEndpoints endpoints = new BitlipaEndpoints(settings, state, new BitlipaSimCatalog(BitlipaAnswers.JSON), settler, faults,
-                "http://127.0.0.1:" + server.getAddress().getPort());
-        server.createContext("/", new BitlipaRouter(settings, state, faults, endpoints));
-        this.httpThreads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "bitlipa-sim-http");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(httpThreads);
-        server.start();
+                "http://127.0.0.1:" + server.port());
+        HttpHandler router = new BitlipaRouter(settings, state, faults, endpoints);
+        server.serve(router);
     }
 
     public static BitlipaSimulator start(Settings settings) {
@@ -86,7 +76,7 @@ public final class BitlipaSimulator implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + server.port();
     }
 
     public BitlipaFaults faults() {
@@ -119,9 +109,8 @@ public final class BitlipaSimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.stop();
         settler.close();
-        httpThreads.shutdownNow();
     }
 
     public static void main(String[] args) throws InterruptedException {

@@ -1,16 +1,13 @@
 package io.paybridge.sandbox.bitnovapay;
 
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpHandler;
+import io.paybridge.sandbox.SimulatorServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A local BitnovaPay (pay.bitnova.co.ke) simulator: a real HTTP server on 127.0.0.1 serving
@@ -50,25 +47,18 @@ public final class BitnovaPaySimulator implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService httpThreads;
+    private final SimulatorServer server;
     private final BitnovaPayFaults faults = new BitnovaPayFaults();
     private final BitnovaPayState state = new BitnovaPayState();
     private final BitnovaPayCallbackSender callbacks = new BitnovaPayCallbackSender(state);
     private final BitnovaPaySettler settler = new BitnovaPaySettler(state, faults, callbacks);
 
     private BitnovaPaySimulator(Settings settings) throws IOException {
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()), 0);
-        String base = "http://127.0.0.1:" + server.getAddress().getPort();
-        server.createContext("/", new BitnovaPayRouter(settings, state, faults,
-                new BitnovaPayPaymentEndpoints(state, settler, base), new BitnovaPayWalletEndpoints(state, settler)));
-        this.httpThreads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "bitnovapay-sim-http");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(httpThreads);
-        server.start();
+        this.server = SimulatorServer.bind("bitnovapay", settings.port());
+        String base = "http://127.0.0.1:" + server.port();
+        HttpHandler router = new BitnovaPayRouter(settings, state, faults,
+                new BitnovaPayPaymentEndpoints(state, settler, base), new BitnovaPayWalletEndpoints(state, settler));
+        server.serve(router);
         state.addChannel(new BitnovaPayState.Channel(state.nextId(), "Equity Bank", "paybill", "247247", true));
     }
 
@@ -85,7 +75,7 @@ public final class BitnovaPaySimulator implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     public BitnovaPayFaults faults() {
@@ -139,9 +129,8 @@ public final class BitnovaPaySimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.stop();
         settler.close();
-        httpThreads.shutdownNow();
     }
 
     public static void main(String[] args) throws InterruptedException {

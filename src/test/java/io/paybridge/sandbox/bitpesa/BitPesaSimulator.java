@@ -1,16 +1,13 @@
 package io.paybridge.sandbox.bitpesa;
 
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpHandler;
+import io.paybridge.sandbox.SimulatorServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A local BitPesa (bitpesa.txt, NOTES.md) on 127.0.0.1: nonce authentication checked over the
@@ -51,8 +48,7 @@ public final class BitPesaSimulator implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService httpThreads;
+    private final SimulatorServer server;
     private final BitPesaFaults faults = new BitPesaFaults();
     private final BitPesaSimState state = new BitPesaSimState();
     private final BitPesaWebhookSender webhooks;
@@ -66,16 +62,10 @@ public final class BitPesaSimulator implements AutoCloseable {
         this.webhooks = new BitPesaWebhookSender(settings.apiKey(), settings.apiSecret(), () -> webhookUrl,
                 () -> webhookSignedUrl != null ? webhookSignedUrl : webhookUrl, faults);
         this.settler = new BitPesaSimSettler(state, faults, webhooks);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()), 0);
+        this.server = SimulatorServer.bind("bitpesa", settings.port());
         BitPesaSimEndpoints endpoints = new BitPesaSimEndpoints(state, faults, settler, settings.autoApproveSenders());
-        server.createContext("/", new BitPesaSimRouter(settings, state, faults, endpoints, baseUrl()));
-        this.httpThreads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "bitpesa-sim-http");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(httpThreads);
-        server.start();
+        HttpHandler router = new BitPesaSimRouter(settings, state, faults, endpoints, baseUrl());
+        server.serve(router);
         for (String currency : List.of("KES", "NGN", "UGX", "GHS")) {
             state.balance(currency, new BigDecimal("10000000"));
         }
@@ -90,7 +80,7 @@ public final class BitPesaSimulator implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + server.port();
     }
 
     public BitPesaFaults faults() {
@@ -145,10 +135,9 @@ public final class BitPesaSimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.stop();
         settler.close();
         webhooks.close();
-        httpThreads.shutdownNow();
     }
 
     public static void main(String[] args) throws InterruptedException {

@@ -1,16 +1,12 @@
 package io.paybridge.sandbox.bluepay;
 
-import com.sun.net.httpserver.HttpServer;
+import io.paybridge.sandbox.SimulatorServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A local BluePay (bluepay.co.ke) simulator: a real HTTP server on 127.0.0.1 implementing the
@@ -59,16 +55,7 @@ public final class BluePaySimulator implements AutoCloseable {
         }
     }
 
-    static {
-        // The JDK HttpServer writes a response's headers and body separately; without TCP_NODELAY
-        // the body waits for the client's delayed ACK (~40 ms a call). Read once, before the first server.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
-    private final HttpServer server;
-    private final ExecutorService httpThreads;
+    private final SimulatorServer server;
     private final BluePayFaults faults = new BluePayFaults();
     private final BluePayState state = new BluePayState();
     private final BluePayCallbackSender callbacks;
@@ -81,16 +68,8 @@ public final class BluePaySimulator implements AutoCloseable {
         this.settler = new BluePaySettler(state, faults, callbacks, () -> callbackUrl);
         BluePayRouter router = new BluePayRouter(settings, state, faults,
                 new BluePayStkEndpoints(settings, state, settler), new BluePayB2cEndpoints(state, settler));
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()), 0);
-        server.createContext("/", router);
-        // Multi-threaded so that injected latency on one call does not stall the others.
-        this.httpThreads = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "bluepay-sim-http");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(httpThreads);
-        server.start();
+        this.server = SimulatorServer.bind("bluepay", settings.port());
+        server.serve(router);
     }
 
     public static BluePaySimulator start(Settings settings) {
@@ -106,7 +85,7 @@ public final class BluePaySimulator implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     public BluePayFaults faults() {
@@ -164,9 +143,8 @@ public final class BluePaySimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.stop();
         settler.close();
-        httpThreads.shutdownNow();
     }
 
     public static void main(String[] args) throws InterruptedException {

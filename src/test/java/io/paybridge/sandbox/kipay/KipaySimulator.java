@@ -1,16 +1,13 @@
 package io.paybridge.sandbox.kipay;
 
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpHandler;
+import io.paybridge.sandbox.SimulatorServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A local Kipay (kipay.benfex.net) simulator: a real HTTP server on 127.0.0.1 serving the
@@ -57,8 +54,7 @@ public final class KipaySimulator implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService httpThreads;
+    private final SimulatorServer server;
     private final KipayFaults faults = new KipayFaults();
     private final KipayState state = new KipayState();
     private final KipayRateWindow window;
@@ -71,20 +67,14 @@ public final class KipaySimulator implements AutoCloseable {
         this.window = new KipayRateWindow(settings.rateLimit(), settings.rateWindow());
         this.callbacks = new KipayCallbackSender(settings.apiSecret());
         this.settler = new KipaySettler(faults, callbacks, () -> callbackUrl);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()), 0);
+        this.server = SimulatorServer.bind("kipay", settings.port());
         KipayAccountEndpoints accounts = new KipayAccountEndpoints(state);
-        String base = "http://127.0.0.1:" + server.getAddress().getPort();
-        server.createContext("/", new KipayRouter(settings, state, faults, window,
-                new KipayPaymentEndpoints(settings, state, settler, accounts, base), accounts));
-        this.httpThreads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "kipay-sim-http");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(httpThreads);
+        String base = "http://127.0.0.1:" + server.port();
+        HttpHandler router = new KipayRouter(settings, state, faults, window,
+                new KipayPaymentEndpoints(settings, state, settler, accounts, base), accounts);
         state.addChannel(new KipayState.Channel(settings.checkoutChannelId(), "My Paystack Channel", "paystack", true));
         state.addChannel(new KipayState.Channel(settings.mpesaChannelId(), "M-Pesa Paybill", "mpesa", true));
-        server.start();
+        server.serve(router);
     }
 
     public static KipaySimulator start(Settings settings) {
@@ -100,7 +90,7 @@ public final class KipaySimulator implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     public KipayFaults faults() {
@@ -157,9 +147,8 @@ public final class KipaySimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.stop();
         settler.close();
-        httpThreads.shutdownNow();
     }
 
     public static void main(String[] args) throws InterruptedException {
