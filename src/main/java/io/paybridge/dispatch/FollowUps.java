@@ -56,7 +56,7 @@ public final class FollowUps {
         exchange.setProperty(ExchangeKeys.PROVIDER, connector.get().name());
         exchange.setProperty(ExchangeKeys.PROVIDER_REQUEST, request.get());
         exchange.setProperty(ExchangeKeys.SEND, true);
-        LOG.info("payment {}: {} sent to {} ({})", id, request.get().operation(), connector.get().name(),
+        LOG.info("payment {}: sending {} to {} ({})", id, request.get().operation(), connector.get().name(),
                 outcome.reason() == null ? outcome.status() : outcome.reason().code());
     }
 
