@@ -29,6 +29,9 @@ public final class ExchangeKeys {
     /** Property: the provider's answer as a {@link io.paybridge.provider.ProviderResponse}. */
     public static final String PROVIDER_RESPONSE = "paybridgeProviderResponse";
 
+    /** Property: the {@link io.paybridge.model.Outcome} just applied, which a follow-up call may act on. */
+    public static final String OUTCOME = "paybridgeOutcome";
+
     /** Property: where the inbox consumer moves the file it is processing ({@code done/…} or {@code failed/…}). */
     public static final String BATCH_MOVE_TO = "paybridgeBatchMoveTo";
 

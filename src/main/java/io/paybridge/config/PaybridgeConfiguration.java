@@ -8,6 +8,7 @@ import io.paybridge.batch.BatchSettings;
 import io.paybridge.callback.CallbackEndpoint;
 import io.paybridge.callback.CallbackHandler;
 import io.paybridge.dispatch.Dispatcher;
+import io.paybridge.dispatch.FollowUps;
 import io.paybridge.dispatch.ProviderCalls;
 import io.paybridge.dispatch.ProviderChoice;
 import io.paybridge.dispatch.ProviderStartup;
@@ -20,6 +21,7 @@ import io.paybridge.intake.DeadLetters;
 import io.paybridge.intake.Intake;
 import io.paybridge.intake.KafkaOffsets;
 import io.paybridge.intake.RestAnswers;
+import io.paybridge.ledger.FollowUpLog;
 import io.paybridge.ledger.Ledger;
 import io.paybridge.ledger.LedgerDatabase;
 import io.paybridge.ledger.Leases;
@@ -111,6 +113,7 @@ public class PaybridgeConfiguration implements CamelConfiguration {
         registry.bind("callbacks", new CallbackEndpoint(new CallbackHandler(connectors, ledger), json,
                 settings.integer("paybridge.callbacks.max-body-bytes")));
         registry.bind("operatorQueries", new OperatorQueries(connectors));
+        registry.bind("followUps", new FollowUps(ledger, new FollowUpLog(dataSource, clock), connectors));
         BatchBeans.bind(registry, BatchSettings.from(settings), dataSource, ledger, reader, choice, json, clock);
     }
 

@@ -79,6 +79,7 @@ public final class Dispatcher {
         Step step = calls.size() >= MAX_CALLS ? Step.done(tooLong(connector)) : connector.afterInitiation(payment.command(), calls);
         if (step.isDone()) {
             exchange.setProperty(ExchangeKeys.SEND, false);
+            exchange.setProperty(ExchangeKeys.OUTCOME, step.outcome()); // for the route's follow-up step
             record(id, step.outcome(), EventSource.RESPONSE);
         } else {
             exchange.setProperty(ExchangeKeys.PROVIDER_REQUEST, step.next());

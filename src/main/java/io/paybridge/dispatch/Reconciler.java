@@ -95,6 +95,7 @@ public final class Reconciler {
             return;
         }
         Outcome outcome = connector.interpretStatus(payment.snapshot(), response);
+        exchange.setProperty(ExchangeKeys.OUTCOME, outcome); // for the route's follow-up step
         if (ledger.apply(id, outcome, EventSource.POLL).isEmpty()) {
             backOff(payment);
         }

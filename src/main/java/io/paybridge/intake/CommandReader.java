@@ -71,8 +71,7 @@ public final class CommandReader {
                     "not a valid phone number for " + command.country() + ": " + io.paybridge.crypto.Masking.mask(customer.phone())));
             return command;
         }
-        return new PaymentCommand(command.id(), command.type(), command.provider(), command.amount(), command.currency(),
-                command.country(), customer.withPhone(e164.get()), command.description(), command.metadata(), command.batch());
+        return command.withCustomer(customer.withPhone(e164.get()));
     }
 
     private static Result invalid(String id, Violation violation) {

@@ -46,6 +46,19 @@ public interface Connector {
     /** Maps the answer to {@link #statusQuery}. */
     Outcome interpretStatus(PaymentSnapshot payment, ProviderResponse response);
 
+    /**
+     * A call the bundle itself makes because of what the provider just said (for example
+     * cancelling a payout whose recipient errored when the command asked for it). Asked after
+     * the outcome of a payment's start and after every status answer, including those that
+     * confirm a callback; {@code payment} is the ledger's state once {@code outcome} was applied.
+     * The request is sent at most once per payment and operation (the ledger records it first),
+     * and its answer is read with {@link #interpretStatus}, so it must describe the payment.
+     * Default: none.
+     */
+    default Optional<ProviderRequest> followUp(PaymentCommand command, PaymentSnapshot payment, Outcome outcome) {
+        return Optional.empty();
+    }
+
     /** Checks a callback's authenticity from its raw bytes. */
     WebhookVerifier webhookVerifier();
 

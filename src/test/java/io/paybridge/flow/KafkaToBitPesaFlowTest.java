@@ -3,6 +3,7 @@ package io.paybridge.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.paybridge.ledger.Payment;
 import io.paybridge.model.PaymentStatus;
 import io.paybridge.sandbox.bitpesa.BitPesaSimulator;
 import java.math.BigDecimal;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,11 @@ class KafkaToBitPesaFlowTest extends FlowTestSupport {
                 + senderKey + "\",\"first_name\":\"Amina\",\"last_name\":\"Otieno\",\"email\":\"amina@example.com\",\"country\":\"KE\","
                 + "\"phone_country\":\"KE\",\"phone_number\":\"712000111\",\"city\":\"Nairobi\",\"street\":\"Moi Avenue 1\","
                 + "\"postal_code\":\"00100\",\"birth_date\":\"1985-04-12\"}}}";
+    }
+
+    /** The same payout asking for its cancellation should the recipient error. */
+    static String cancelOnRecipientError(String command) {
+        return command.replaceFirst("\\}$", ",\"options\":{\"cancelOnRecipientError\":true}}");
     }
 
     @Test
@@ -122,7 +129,7 @@ class KafkaToBitPesaFlowTest extends FlowTestSupport {
     }
 
     @Test
-    void insufficientBalanceFailsAndLeavesTheTransactionUnfunded() {
+    void insufficientBalanceFailsThenCancelsTheUnfundedTransactionOnce() {
         String id = "bp-gh-broke";
         BigDecimal before = bitPesa.balance("GHS");
         bitPesa.setBalance("GHS", BigDecimal.ONE);
@@ -131,11 +138,73 @@ class KafkaToBitPesaFlowTest extends FlowTestSupport {
             List<ConsumerRecord<String, byte[]>> events = eventsUntil(id, "FAILED");
             JsonNode failed = json(events.get(events.size() - 1).value());
             assertThat(failed.path("reason").path("code").asText()).isEqualTo("INSUFFICIENT_FLOAT");
-            assertThat(bitPesa.transactionState(id)).isEqualTo("initial");
+            assertThat(failed.path("reason").path("message").asText()).contains("refused to fund").contains("cancels the unfunded");
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "canceled".equals(bitPesa.transactionState(id)));
+            assertThat(bitPesa.cancelCount(id)).isEqualTo(1);
             assertThat(bitPesa.balance("GHS")).isEqualByComparingTo(BigDecimal.ONE);
+            assertStaysFailedWithTheFundingReason(id);
         } finally {
             bitPesa.setBalance("GHS", before);
         }
+    }
+
+    @Test
+    void refusedFundingSwitchFailsWithTheFundingReasonAndOneCancel() {
+        String id = "bp-ke-unfunded";
+        bitPesa.faults().refuseNextDebits(1);
+        produce(id, payout(id, "1700", "KES", "KE", "{\"phone\":\"0712345678\",\"name\":\"Jane Doe\"}", "erp-cust-unfunded"));
+        List<ConsumerRecord<String, byte[]>> events = eventsUntil(id, "FAILED");
+        assertThat(statuses(events)).containsExactly("RECEIVED", "SUBMITTED", "FAILED");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "canceled".equals(bitPesa.transactionState(id)));
+        assertThat(bitPesa.cancelCount(id)).isEqualTo(1);
+        assertStaysFailedWithTheFundingReason(id);
+    }
+
+    /** BitPesa's canceled webhook follows the cancel; the FAILED recorded before it must keep the funding's reason. */
+    private static void assertStaysFailedWithTheFundingReason(String id) {
+        List<ConsumerRecord<String, byte[]>> all = kafka.readAll(app.property("paybridge.topics.events"), Duration.ofSeconds(2),
+                recs -> false);
+        assertThat(all.stream().filter(r -> id.equals(r.key())).map(r -> field(r, "status"))).doesNotContain("CANCELLED");
+        Payment payment = app.ledger().find(id).orElseThrow();
+        assertThat(payment.status()).isEqualTo(PaymentStatus.FAILED);
+        assertThat(payment.reason().code()).isEqualTo("INSUFFICIENT_FLOAT");
+        assertThat(payment.reason().message()).contains("refused to fund");
+    }
+
+    @Test
+    void recipientErrorIsCancelledOnceWhenTheCommandAsks() {
+        String id = "bp-ke-auto-cancel";
+        BigDecimal before = bitPesa.balance("KES");
+        produce(id, cancelOnRecipientError(payout(id, "1900", "KES", "KE", "{\"phone\":\"0712345997\",\"name\":\"Jane Doe\"}",
+                "erp-cust-auto")));
+        List<ConsumerRecord<String, byte[]>> events = eventsUntil(id, "CANCELLED");
+        assertThat(statuses(events)).containsExactly("RECEIVED", "SUBMITTED", "PENDING", "NEEDS_REVIEW", "CANCELLED");
+        JsonNode review = json(events.get(3).value());
+        assertThat(review.path("reason").path("providerCode").asText()).isEqualTo("recipient:error");
+        JsonNode cancelled = json(events.get(4).value());
+        assertThat(cancelled.path("previousStatus").asText()).isEqualTo("NEEDS_REVIEW");
+        assertThat(cancelled.path("providerStatus").asText()).isEqualTo("canceled");
+        assertThat(bitPesa.transactionState(id)).isEqualTo("canceled");
+        assertThat(bitPesa.cancelCount(id)).isEqualTo(1);
+        assertThat(bitPesa.balance("KES")).isEqualByComparingTo(before); // the funded amount came back
+    }
+
+    @Test
+    void duplicatedWebhooksStillCancelOnce() {
+        String id = "bp-ke-auto-cancel-dup";
+        int delivered = bitPesa.webhooksDelivered();
+        bitPesa.faults().duplicateCallbacks(true);
+        try {
+            produce(id, cancelOnRecipientError(payout(id, "1950", "KES", "KE", "{\"phone\":\"0712345997\",\"name\":\"Jane Doe\"}",
+                    "erp-cust-auto")));
+            assertThat(statuses(eventsUntil(id, "CANCELLED"))).endsWith("NEEDS_REVIEW", "CANCELLED");
+            // paid_in, recipient.error and canceled, each delivered twice and answered; the confirmations they started run
+            // after their answers, so the count must also hold for a while (a second cancel is counted even when refused)
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> bitPesa.webhooksDelivered() >= delivered + 6);
+        } finally {
+            bitPesa.faults().duplicateCallbacks(false);
+        }
+        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> bitPesa.cancelCount(id) == 1);
     }
 
     @Test
@@ -145,11 +214,16 @@ class KafkaToBitPesaFlowTest extends FlowTestSupport {
         List<ConsumerRecord<String, byte[]>> review = eventsUntil(id, "NEEDS_REVIEW");
         JsonNode needsReview = json(review.get(review.size() - 1).value());
         assertThat(needsReview.path("reason").path("providerCode").asText()).isEqualTo("recipient:error");
+        // two later polls (each with its follow-up step) found the recipient in error: the command did not ask, nothing cancels
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> app.ledger().find(id).orElseThrow().polls() >= 2);
+        assertThat(bitPesa.cancelCount(id)).isZero();
+        assertThat(app.ledger().find(id).orElseThrow().status()).isEqualTo(PaymentStatus.NEEDS_REVIEW);
         String transactionId = needsReview.path("providerReference").asText();
         var answer = post("/admin/providers/bitpesa/cancel-transaction", "{\"transaction_id\":\"" + transactionId + "\"}", Map.of());
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(statuses(eventsUntil(id, "CANCELLED"))).endsWith("NEEDS_REVIEW", "CANCELLED");
         assertThat(bitPesa.transactionState(id)).isEqualTo("canceled");
+        assertThat(bitPesa.cancelCount(id)).as("the operator's").isEqualTo(1);
         assertThat(post("/admin/providers/bitpesa/cancel-transaction", "{}", Map.of()).statusCode()).isEqualTo(400);
     }
 

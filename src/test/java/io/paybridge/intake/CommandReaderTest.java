@@ -40,11 +40,27 @@ class CommandReaderTest {
             "unknown type               | \"type\":\"PAYOUT\"            | \"type\":\"REFUND\"         | type            | enum",
             "unknown field              | \"country\":\"KE\"             | \"country\":\"KE\",\"x\":1  | x               | additionalProperties",
             "missing currency           | \"currency\":\"KES\",          | ''                          | currency        | required",
+            "unknown option             | \"country\":\"KE\"             | \"country\":\"KE\",\"options\":{\"refundTwice\":true} | options.refundTwice | additionalProperties",
+            "option not boolean         | \"country\":\"KE\"             | \"country\":\"KE\",\"options\":{\"cancelOnRecipientError\":\"yes\"} | options.cancelOnRecipientError | type",
     })
     void namesTheFieldAndTheRule(String name, String from, String to, String field, String rule) {
         CommandReader.Result result = read(VALID.replace(from, to.equals("''") ? "" : to));
         assertThat(result.command()).isNull();
         assertThat(result.invalid().violations()).extracting(Violation::field, Violation::rule).contains(org.assertj.core.groups.Tuple.tuple(field, rule));
+    }
+
+    @Test
+    void optionsSurvivePhoneNormalisationAndAreLeftOutWhenNotGiven() throws Exception {
+        PaymentCommand asked = read(VALID.replace("\"country\":\"KE\"", "\"country\":\"KE\",\"options\":{\"cancelOnRecipientError\":true}"))
+                .command();
+        assertThat(asked.phone()).isEqualTo("+254712345678");
+        assertThat(asked.cancelOnRecipientError()).isTrue();
+        assertThat(asked.withProvider("bitpesa").cancelOnRecipientError()).isTrue();
+        PaymentCommand plain = read(VALID).command();
+        assertThat(plain.cancelOnRecipientError()).isFalse();
+        String json = Json.newMapper().writeValueAsString(plain);
+        assertThat(json).as("commands stored before options existed keep their fingerprint").doesNotContain("options");
+        assertThat(Json.newMapper().readValue(Json.newMapper().writeValueAsString(asked), PaymentCommand.class)).isEqualTo(asked);
     }
 
     @Test

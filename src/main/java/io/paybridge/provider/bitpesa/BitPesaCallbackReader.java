@@ -13,7 +13,9 @@ import java.io.UncheckedIOException;
  * <ul>
  *   <li>{@code transaction.*}: the object is the transaction; {@code external_id} is our payment
  *       id and its state applies directly, except {@code refunded}, whose meaning (failed payout
- *       or reversal) depends on the payment's state, so the status API decides it;</li>
+ *       or reversal) depends on the payment's state, and a transaction whose recipient is in
+ *       trouble, which may call for a cancel (follow-ups act on status answers): for those two
+ *       the status API decides;</li>
  *   <li>{@code recipient.*}: only the transaction's state decides, so the event is a hint and the
  *       transaction is fetched ({@code transaction_id}) before anything is recorded;</li>
  *   <li>{@code sender.*}, {@code payout_method.*}, {@code document.*}: concern no payment.</li>
@@ -47,7 +49,9 @@ final class BitPesaCallbackReader {
             Outcome outcome = BitPesaResponses.transaction(object, false);
             String paymentId = BitPesaResponses.text(object, "external_id");
             boolean refund = "transaction.refunded".equals(event) || "refunded".equals(BitPesaResponses.text(object, "state"));
-            return refund ? CallbackUpdate.toConfirm(paymentId, outcome, key) : new CallbackUpdate(paymentId, outcome, key);
+            boolean recipientTrouble = outcome.reason() != null && outcome.reason().providerCode() != null
+                    && outcome.reason().providerCode().startsWith("recipient:");
+            return refund || recipientTrouble ? CallbackUpdate.toConfirm(paymentId, outcome, key) : new CallbackUpdate(paymentId, outcome, key);
         }
         if (event.startsWith("recipient.")) {
             String txId = BitPesaResponses.text(object, "transaction_id");

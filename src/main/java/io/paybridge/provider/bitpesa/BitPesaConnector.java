@@ -29,10 +29,11 @@ import java.util.function.Supplier;
  * id is the transaction's {@code external_id}, so a payment is never created twice.
  *
  * <p>A transaction whose recipient errored puts the payment in NEEDS_REVIEW with the recipient's
- * reason; an operator cancels it with {@code POST /admin/providers/bitpesa/cancel-transaction}
- * ({@code {"transaction_id": …}}), and BitPesa's {@code transaction.canceled} webhook then settles
- * the payment. TODO: cancelling automatically when the command asks for it needs a follow-up call
- * after a status answer, which the SPI does not offer.
+ * reason. When the command asks for it ({@code options.cancelOnRecipientError}) the bundle cancels
+ * the transaction once as a follow-up ({@link BitPesaCancels}); otherwise an operator cancels it with
+ * {@code POST /admin/providers/bitpesa/cancel-transaction} ({@code {"transaction_id": …}}), and
+ * BitPesa's {@code transaction.canceled} webhook then settles the payment. A transaction whose
+ * funding was refused is cancelled the same way, after the payment was recorded FAILED.
  */
 public final class BitPesaConnector implements Connector {
     public static final String NAME = "bitpesa";
@@ -43,6 +44,7 @@ public final class BitPesaConnector implements Connector {
     private final BitPesaConversation conversation;
     private final BitPesaWebhookVerifier verifier;
     private final BitPesaCallbackReader callbacks;
+    private final BitPesaCancels cancels;
 
     public BitPesaConnector(BitPesaSettings settings, ObjectMapper json) {
         this(settings, json, new BitPesaAuth(settings.apiKey(), settings.apiSecret()));
@@ -55,6 +57,7 @@ public final class BitPesaConnector implements Connector {
         this.conversation = new BitPesaConversation(requests, responses, settings.fundFromBalance());
         this.verifier = new BitPesaWebhookVerifier(auth, settings.callbackPublicUrl());
         this.callbacks = new BitPesaCallbackReader(json);
+        this.cancels = new BitPesaCancels(requests);
     }
 
     @Override
@@ -108,6 +111,12 @@ public final class BitPesaConnector implements Connector {
             return Outcome.nothingKnown("not-found"); // no transaction with our id: it was never created
         }
         return BitPesaResponses.transaction(tx, payment.status() == PaymentStatus.SUCCEEDED);
+    }
+
+    /** The cancel answer is the transaction as it now stands, so {@link #interpretStatus} reads it. */
+    @Override
+    public Optional<ProviderRequest> followUp(PaymentCommand command, PaymentSnapshot payment, Outcome outcome) {
+        return cancels.after(command, payment, outcome);
     }
 
     @Override

@@ -19,7 +19,8 @@ import java.util.List;
  *      └─(found)────────────────────────┴→ KYC approved? ─no→ FAILED (no transaction created)
  *                                                └─yes→ transaction-create ─(201)→ debit (when funding) → PENDING
  *                                                        └─(5xx, 429, duplicate external_id)→ transaction-lookup
- * debit refused → FAILED with the debit's reason (the transaction stays unfunded at BitPesa)
+ * debit refused → FAILED with the debit's reason, then the unfunded transaction is cancelled
+ *                 (a follow-up, {@link BitPesaCancels}, once the FAILED is recorded)
  * </pre>
  * Only {@code transaction-create} moves money, and it carries our payment id as
  * {@code external_id}; after an unclear answer the transaction is looked up by that id, and
@@ -138,11 +139,13 @@ final class BitPesaConversation {
             return Step.done(Outcome.of(PaymentStatus.PENDING, txId, "funded"));
         }
         if (response.statusCode() == 422 || response.statusCode() == 400) {
-            // Refused: nothing was debited and the transaction stays unfunded (state initial), so it
-            // moves no money. It is not cancelled here: BitPesa's canceled webhook would race this
-            // outcome and replace "insufficient balance" with a bare cancellation.
-            return Step.done(new Outcome(PaymentStatus.FAILED, txId, "unfunded", BitPesaErrorMapper.reason(response.statusCode(), body),
-                    null, null));
+            // Refused: nothing was debited. The cancel is a follow-up, not a step here, so FAILED
+            // with the funding's reason is recorded first and BitPesa's canceled webhook cannot
+            // replace "insufficient balance" with a bare cancellation.
+            Reason refused = BitPesaErrorMapper.reason(response.statusCode(), body);
+            return Step.done(new Outcome(PaymentStatus.FAILED, txId, BitPesaCancels.UNFUNDED, new Reason(refused.code(),
+                    "BitPesa refused to fund transaction " + txId + " from the balance: " + refused.message()
+                            + "; paybridge cancels the unfunded transaction", refused.providerCode()), null, null));
         }
         return Step.done(review(txId, "BitPesa's answer to funding transaction " + txId + " was HTTP " + response.statusCode()
                 + "; whether it was funded is unknown"));

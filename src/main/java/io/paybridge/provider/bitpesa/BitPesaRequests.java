@@ -82,7 +82,10 @@ final class BitPesaRequests {
         return post(DEBIT, "/v1/accounts/debits", body);
     }
 
-    /** {@code DELETE /v1/transactions/{id}}: only an operator sends it (a recipient that errored, a stuck payout). */
+    /**
+     * {@code DELETE /v1/transactions/{id}}: an operator's action, or the bundle's own follow-up
+     * ({@link BitPesaCancels}); BitPesa answers with the transaction as it now stands.
+     */
     ProviderRequest cancel(String transactionId) {
         String url = settings.baseUrl() + "/v1/transactions/" + encode(transactionId);
         return new ProviderRequest(CANCEL, "DELETE", url, auth.headers("DELETE", url, null), null);

@@ -91,6 +91,14 @@ class BitPesaWebhookTest {
     }
 
     @Test
+    void transactionEventsWithTheRecipientInErrorAreConfirmedSoACancelCanFollow() {
+        CallbackUpdate update = reader.read(BitPesaFixtures.bytes("webhook-transaction-error-recipient-error.json"));
+        assertThat(update.confirm()).isTrue();
+        assertThat(update.paymentId()).isEqualTo("pay-1");
+        assertThat(update.outcome().reason().providerCode()).isEqualTo("recipient:error");
+    }
+
+    @Test
     void senderEventsConcernNoPayment() {
         assertThat(reader.read(BitPesaFixtures.bytes("webhook-sender-approved.json")).outcome()).isNull();
     }

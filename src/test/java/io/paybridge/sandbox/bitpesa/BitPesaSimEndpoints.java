@@ -156,6 +156,7 @@ final class BitPesaSimEndpoints {
         if (tx == null) {
             throw BitPesaSimError.of(404, "Transaction not found");
         }
+        state.countCancel(tx.externalId);
         boolean cancellable = "initial".equals(tx.state) || "error".equals(tx.recipientState) && !"refunded".equals(tx.state);
         if (!cancellable) {
             throw BitPesaSimError.validation(tx.json(), "state", "cannot_cancel");
@@ -178,7 +179,7 @@ final class BitPesaSimEndpoints {
         if (tx.funded || !"initial".equals(tx.state)) {
             throw BitPesaSimError.validation(echo, "to_id", "already_funded");
         }
-        if (!state.debit(tx.inputCurrency, tx.amount)) {
+        if (faults.shouldRefuseDebit() || !state.debit(tx.inputCurrency, tx.amount)) {
             ObjectNode body = BitPesaSimJson.MAPPER.createObjectNode();
             echo.putObject("errors").putArray("amount").addObject().put("error", "insufficient_funds");
             body.putArray("object").add(echo);

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class BitPesaSimState {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> creates = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> cancels = new ConcurrentHashMap<>();
     private final Set<String> nonces = ConcurrentHashMap.newKeySet();
     /** Senders by id; each is its JSON object (id, external_id, state, …). */
     final Map<String, ObjectNode> senders = new ConcurrentHashMap<>();
@@ -35,6 +36,15 @@ final class BitPesaSimState {
 
     void countCreate(String externalId) {
         creates.computeIfAbsent(externalId, e -> new AtomicInteger()).incrementAndGet();
+    }
+
+    int cancelCount(String externalId) {
+        AtomicInteger n = cancels.get(externalId);
+        return n == null ? 0 : n.get();
+    }
+
+    void countCancel(String externalId) {
+        cancels.computeIfAbsent(String.valueOf(externalId), e -> new AtomicInteger()).incrementAndGet();
     }
 
     /** False when the nonce was seen before: BitPesa refuses a replayed request. */

@@ -14,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
  * full URL and exact body (a reused nonce is refused), senders with KYC states, transactions with
  * one recipient and 422 {@code object.errors} validation, duplicate {@code external_id} refused,
  * lookup by {@code external_id}, funding from balances through {@code accounts/debits},
- * cancellation, and webhooks signed with the same headers over the registered URL.
+ * cancellation (counted per transaction, {@link #cancelCount}), and webhooks signed with the same headers over the registered URL.
  *
  * <p><b>Outcome rule</b> (after funding and {@link BitPesaFaults#callbackDelayMillis}), by the
  * recipient phone's or account's last digits: {@code 999} recipient error, then refunded;
@@ -113,6 +113,11 @@ public final class BitPesaSimulator implements AutoCloseable {
     /** Transactions created with this external_id (a duplicate is refused, so never more than one). */
     public int createCount(String externalId) {
         return state.createCount(externalId);
+    }
+
+    /** Cancel requests ({@code DELETE /v1/transactions/{id}}) received for the transaction with this external_id, accepted or not. */
+    public int cancelCount(String externalId) {
+        return state.cancelCount(externalId);
     }
 
     /** Senders held with this external_id (0 or 1). */

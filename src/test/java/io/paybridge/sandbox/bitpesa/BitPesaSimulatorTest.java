@@ -73,6 +73,36 @@ class BitPesaSimulatorTest {
     }
 
     @Test
+    void refusedFundingSwitchAndCountedCancels() throws Exception {
+        String sender = "{\"sender\":{\"external_id\":\"s-2\",\"first_name\":\"A\",\"last_name\":\"B\",\"email\":\"a@b.io\",\"country\":\"KE\"}}";
+        String senderId = call("POST", "/v1/senders", sender, UUID.randomUUID().toString(), sim.baseUrl() + "/v1/senders").body()
+                .replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        String tx = "{\"transaction\":{\"input_currency\":\"KES\",\"sender\":{\"id\":\"" + senderId + "\"},\"recipients\":[{"
+                + "\"requested_amount\":100,\"requested_currency\":\"KES\",\"type\":\"person\",\"payout_method\":{\"type\":\"KES::Mobile\","
+                + "\"details\":{\"first_name\":\"J\",\"last_name\":\"D\",\"phone_number\":\"+254712345678\",\"mobile_provider\":\"mpesa\","
+                + "\"transfer_reason\":\"personal_account\"}}}],\"external_id\":\"p-2\"}}";
+        String created = call("POST", "/v1/transactions", tx, UUID.randomUUID().toString(), sim.baseUrl() + "/v1/transactions").body();
+        String txId = created.replaceAll("^\\{\"object\":\\{\"id\":\"([^\"]+)\".*", "$1");
+        java.math.BigDecimal before = sim.balance("KES");
+        sim.faults().refuseNextDebits(1);
+        String debit = "{\"debit\":{\"currency\":\"KES\",\"to_id\":\"" + txId + "\",\"to_type\":\"Transaction\"}}";
+        HttpResponse<String> refused = call("POST", "/v1/accounts/debits", debit, UUID.randomUUID().toString(),
+                sim.baseUrl() + "/v1/accounts/debits");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("insufficient_funds");
+        assertThat(sim.balance("KES")).isEqualByComparingTo(before);
+        String cancelUrl = sim.baseUrl() + "/v1/transactions/" + txId;
+        HttpResponse<String> cancelled = call("DELETE", "/v1/transactions/" + txId, null, UUID.randomUUID().toString(), cancelUrl);
+        assertThat(cancelled.statusCode()).isEqualTo(200);
+        assertThat(cancelled.body()).contains("\"state\":\"canceled\"");
+        HttpResponse<String> again = call("DELETE", "/v1/transactions/" + txId, null, UUID.randomUUID().toString(), cancelUrl);
+        assertThat(again.statusCode()).isEqualTo(422);
+        assertThat(again.body()).contains("cannot_cancel");
+        assertThat(sim.cancelCount("p-2")).as("every cancel request is counted, accepted or not").isEqualTo(2);
+        assertThat(sim.transactionState("p-2")).isEqualTo("canceled");
+    }
+
+    @Test
     void wrongKeyIsRefused() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/v1/accounts"))
                 .header("Authorization-Key", "someone-else").GET().build(), HttpResponse.BodyHandlers.ofString());
