@@ -8,9 +8,10 @@ import java.util.Locale;
 
 /**
  * BitnovaPay's error envelope {@code {"error", "code"}} to canonical outcomes, by the HTTP
- * status table of bitnovapay.txt. 429 and 500 arrive here only after the dispatch retries are
- * spent (the document says to try again: {@link BitnovaPayConnector#isRetryable}); any other 5xx
- * is not documented as "not accepted", so the payment goes to NEEDS_REVIEW and its status decides.
+ * status table of bitnovapay.txt. A 429 arrives here only after the dispatch retries are spent
+ * ({@link BitnovaPayConnector#isRetryable}). No 5xx is certainly "not accepted" (BitnovaPay takes
+ * no idempotency key, so "try again" after a 500 could pay twice): the payment goes to
+ * NEEDS_REVIEW, and the dispatcher looks it up before anything else.
  */
 final class BitnovaPayErrorMapper {
     private BitnovaPayErrorMapper() {
