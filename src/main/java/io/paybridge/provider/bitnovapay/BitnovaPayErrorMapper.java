@@ -34,7 +34,7 @@ final class BitnovaPayErrorMapper {
             case 401 -> ReasonCodes.AUTHENTICATION_FAILED;
             case 403 -> ReasonCodes.ACCOUNT_INACTIVE; // the key lacks the permission (product) for this call
             case 404 -> ReasonCodes.VALIDATION_FAILED; // a channel or payment named in the request does not exist
-            case 429, 500 -> ReasonCodes.PROVIDER_UNAVAILABLE;
+            case 429 -> ReasonCodes.PROVIDER_UNAVAILABLE;
             default -> httpStatus >= 500 ? ReasonCodes.PROVIDER_ERROR : ReasonCodes.DECLINED;
         };
     }
