@@ -53,7 +53,14 @@ public final class Dispatcher {
         }
         Connector connector = connectors.find(payment.get().provider()).orElseThrow(
                 () -> new IllegalStateException("payment " + id + " names unconfigured provider " + payment.get().provider()));
-        ProviderRequest request = connector.initiate(payment.get().command());
+        ProviderRequest request;
+        try {
+            request = connector.initiate(payment.get().command());
+        } catch (IllegalArgumentException invalid) { // FailureClass.INVALID_INPUT: never sent, never retried
+            record(id, new Outcome(PaymentStatus.FAILED, null, null, Reason.of(ReasonCodes.VALIDATION_FAILED,
+                    connector.name() + " request cannot be built: " + invalid.getMessage()), null, null), EventSource.DISPATCH);
+            return;
+        }
         if (!ledger.markSubmitted(id)) {
             return; // another dispatcher got there first
         }
