@@ -82,6 +82,11 @@ public final class LostAnswers {
 
     private void resend(Exchange exchange, Payment payment, Connector connector, String lookup) {
         if (!ledger.markResent(payment.id())) {
+            if (ledger.find(payment.id()).map(Payment::attempts).orElse(0) < 2) {
+                exchange.setProperty(ExchangeKeys.SEND, false); // settled meanwhile (a callback): nothing to resend
+                LOG.info("payment {} moved on while its answer was looked up; not resent", payment.id());
+                return;
+            }
             stop(exchange, payment, review(ReasonCodes.RESEND_EXHAUSTED, "the provider does not know this payment, but it was "
                     + "already sent twice; an operator must decide"), EventSource.DISPATCH);
             return;

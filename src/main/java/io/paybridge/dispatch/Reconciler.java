@@ -80,11 +80,12 @@ public final class Reconciler {
         exchange.setProperty(ExchangeKeys.RECOVER, false);
         Payment payment = ledger.find(id).orElseThrow();
         Connector connector = connectors.find(payment.provider()).orElseThrow();
-        if (payment.status() == PaymentStatus.SUBMITTED
-                && payment.updatedAt().isAfter(clock.instant().minus(policy.lostAnswerAfter()))) {
-            return; // its call may still be in flight: looking it up now could resend a payment being answered
+        boolean mayBeInFlight = payment.status() == PaymentStatus.SUBMITTED
+                && payment.updatedAt().isAfter(clock.instant().minus(policy.lostAnswerAfter()));
+        if (mayBeInFlight && connector.statusQuery(payment.snapshot()).isEmpty()) {
+            return; // its call may still be in flight: only a plain status query (never a resend) may ask yet
         }
-        if (answerLost(payment, connector)) {
+        if (!mayBeInFlight && answerLost(payment, connector)) {
             exchange.getMessage().setBody(id);
             exchange.setProperty(ExchangeKeys.RECOVER, true);
             return;
