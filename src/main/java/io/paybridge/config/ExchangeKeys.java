@@ -28,6 +28,12 @@ public final class ExchangeKeys {
     public static final String PROVIDER_FAILURE = "paybridgeProviderFailure";
     /** Property: the provider's answer as a {@link io.paybridge.provider.ProviderResponse}. */
     public static final String PROVIDER_RESPONSE = "paybridgeProviderResponse";
+    /** Property: which lookup of a payment whose answer was lost the next call is ("query", "idempotent-resend"), or absent. */
+    public static final String LOST_ANSWER = "paybridgeLostAnswer";
+    /** Property: milliseconds the dispatch loop waits before its next provider call (a lookup gives the provider time to record). */
+    public static final String WAIT_MS = "paybridgeWaitMs";
+    /** Property: true when reconciliation hands a payment whose answer was lost to the dispatcher's lookup. */
+    public static final String RECOVER = "paybridgeRecover";
 
     /** Property: the {@link io.paybridge.model.Outcome} just applied, which a follow-up call may act on. */
     public static final String OUTCOME = "paybridgeOutcome";

@@ -9,11 +9,13 @@ import io.paybridge.callback.CallbackEndpoint;
 import io.paybridge.callback.CallbackHandler;
 import io.paybridge.dispatch.Dispatcher;
 import io.paybridge.dispatch.FollowUps;
+import io.paybridge.dispatch.LostAnswers;
 import io.paybridge.dispatch.ProviderCalls;
 import io.paybridge.dispatch.ProviderChoice;
 import io.paybridge.dispatch.ProviderStartup;
 import io.paybridge.dispatch.ReconcilePolicy;
 import io.paybridge.dispatch.Reconciler;
+import io.paybridge.dispatch.RetryBackoff;
 import io.paybridge.dispatch.RoutingRules;
 import io.paybridge.intake.CommandReader;
 import io.paybridge.intake.CommandSchema;
@@ -38,8 +40,6 @@ import java.time.Duration;
 import java.time.Clock;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.LoggingLevel;
-import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.apache.camel.spi.Registry;
 
 /**
@@ -49,16 +49,16 @@ import org.apache.camel.spi.Registry;
  */
 public class PaybridgeConfiguration implements CamelConfiguration {
 
-    /** Retries of requests the provider did not accept: exponential back-off from the configured delay. */
-    private static RedeliveryPolicy retryPolicy(Settings settings) {
-        RedeliveryPolicy policy = new RedeliveryPolicy();
-        policy.setMaximumRedeliveries(settings.integer("paybridge.dispatch.max-retries"));
-        policy.setRedeliveryDelay(settings.integer("paybridge.dispatch.retry-delay-ms"));
-        policy.setUseExponentialBackOff(true);
-        policy.setBackOffMultiplier(2);
-        policy.setUseCollisionAvoidance(true);
-        policy.setRetryAttemptedLogLevel(LoggingLevel.WARN);
-        return policy;
+    /**
+     * Retries of requests the provider did not accept: exponential back-off from the configured
+     * delay with jitter, or the provider's Retry-After, both capped.
+     */
+    private static RetryBackoff retryPolicy(Settings settings, Clock clock) {
+        return new RetryBackoff(settings.integer("paybridge.dispatch.max-retries"),
+                Duration.ofMillis(settings.integer("paybridge.dispatch.retry-delay-ms")),
+                Duration.ofMillis(settings.integer("paybridge.dispatch.retry-max-delay-ms")),
+                Duration.ofMillis(settings.integer("paybridge.dispatch.retry-after-max-ms")),
+                clock, () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
     }
 
     /** This process's name among replicas: the host (the pod's name on Kubernetes) and a per-start suffix. */
@@ -90,11 +90,12 @@ public class PaybridgeConfiguration implements CamelConfiguration {
         CommandReader reader = new CommandReader(json, new CommandSchema());
         ReconcilePolicy policy = new ReconcilePolicy(settings.duration("paybridge.reconcile.unsent-after"),
                 settings.duration("paybridge.reconcile.poll-after"), Providers.pollDelays(settings, connectors),
-                settings.integer("paybridge.reconcile.batch-size"));
+                settings.integer("paybridge.reconcile.batch-size"), settings.duration("paybridge.reconcile.lost-answer-after"));
+        RetryBackoff backoff = retryPolicy(settings, clock);
 
         Registry registry = context.getRegistry();
         bindOperations(context, settings, clock, dataSource, ledger, outbox, connectors);
-        registry.bind("providerRetryPolicy", retryPolicy(settings));
+        registry.bind("providerRetryPolicy", backoff);
         registry.bind("json", json);
         registry.bind("ledger", ledger);
         registry.bind("outbox", outbox);
@@ -104,8 +105,9 @@ public class PaybridgeConfiguration implements CamelConfiguration {
         registry.bind("deadLetters", new DeadLetters(json));
         registry.bind("kafkaOffsets", new KafkaOffsets());
         registry.bind("restAnswers", new RestAnswers(ledger, json));
-        registry.bind("dispatcher", new Dispatcher(ledger, connectors));
-        registry.bind("providerCalls", new ProviderCalls(connectors, Providers.rateLimits(settings, connectors, clock)));
+        registry.bind("dispatcher", new Dispatcher(ledger, connectors,
+                new LostAnswers(ledger, settings.integer("paybridge.dispatch.lost-answer-delay-ms"))));
+        registry.bind("providerCalls", new ProviderCalls(connectors, Providers.rateLimits(settings, connectors, clock), backoff));
         registry.bind("providerStartup", new ProviderStartup(connectors));
         registry.bind("reconciler", new Reconciler(ledger, connectors, policy, clock,
                 leases.forJob("reconcile", settings.duration("paybridge.replicas.lease-ttl")

@@ -33,10 +33,12 @@ public final class Dispatcher {
 
     private final Ledger ledger;
     private final ConnectorRegistry connectors;
+    private final LostAnswers lostAnswers;
 
-    public Dispatcher(Ledger ledger, ConnectorRegistry connectors) {
+    public Dispatcher(Ledger ledger, ConnectorRegistry connectors, LostAnswers lostAnswers) {
         this.ledger = ledger;
         this.connectors = connectors;
+        this.lostAnswers = lostAnswers;
     }
 
     /** Body: a payment id. Sets {@link ExchangeKeys#SEND} true only for the caller that won the send. */
@@ -44,13 +46,21 @@ public final class Dispatcher {
         String id = exchange.getMessage().getBody(String.class);
         exchange.setProperty(ExchangeKeys.PAYMENT_ID, id);
         exchange.setProperty(ExchangeKeys.SEND, false);
+        exchange.setProperty(ExchangeKeys.WAIT_MS, 0L);
         Optional<Payment> payment = ledger.find(id);
         if (payment.isEmpty() || payment.get().status() != PaymentStatus.RECEIVED) {
             return;
         }
         Connector connector = connectors.find(payment.get().provider()).orElseThrow(
                 () -> new IllegalStateException("payment " + id + " names unconfigured provider " + payment.get().provider()));
-        ProviderRequest request = connector.initiate(payment.get().command());
+        ProviderRequest request;
+        try {
+            request = connector.initiate(payment.get().command());
+        } catch (IllegalArgumentException invalid) { // FailureClass.INVALID_INPUT: never sent, never retried
+            record(id, new Outcome(PaymentStatus.FAILED, null, null, Reason.of(ReasonCodes.VALIDATION_FAILED,
+                    connector.name() + " request cannot be built: " + invalid.getMessage()), null, null), EventSource.DISPATCH);
+            return;
+        }
         if (!ledger.markSubmitted(id)) {
             return; // another dispatcher got there first
         }
@@ -61,23 +71,51 @@ public final class Dispatcher {
         LOG.info("payment {} sent to {} ({})", id, connector.name(), request.operation());
     }
 
-    /** After each provider call: send the connector's next request, or record the outcome. */
+    /**
+     * Body: the id of a payment reconciliation found sent with no answer (the process stopped
+     * mid-call, or the answer and its lookup were lost): starts the same lookup as after a timeout.
+     */
+    public void recover(Exchange exchange) {
+        String id = exchange.getMessage().getBody(String.class);
+        exchange.setProperty(ExchangeKeys.PAYMENT_ID, id);
+        exchange.setProperty(ExchangeKeys.SEND, false);
+        exchange.setProperty(ExchangeKeys.WAIT_MS, 0L);
+        Payment payment = ledger.find(id).orElseThrow();
+        Connector connector = connectors.find(payment.provider()).orElseThrow();
+        exchange.setProperty(ExchangeKeys.PROVIDER, connector.name());
+        exchange.setProperty(ExchangeKeys.CONVERSATION, new ArrayList<ProviderCall>());
+        lostAnswers.start(exchange, payment, connector, "sent with no answer recorded");
+        exchange.setProperty(ExchangeKeys.WAIT_MS, 0L); // long after the send: nothing left to wait for
+    }
+
+    /** After each provider call: send the connector's next request, look a lost answer up, or record the outcome. */
     @SuppressWarnings("unchecked")
     public void afterCall(Exchange exchange) {
         String id = exchange.getProperty(ExchangeKeys.PAYMENT_ID, String.class);
+        exchange.setProperty(ExchangeKeys.WAIT_MS, 0L);
         ProviderFailure failure = exchange.getProperty(ExchangeKeys.PROVIDER_FAILURE, ProviderFailure.class);
+        ProviderResponse response = exchange.getProperty(ExchangeKeys.PROVIDER_RESPONSE, ProviderResponse.class);
+        Payment payment = ledger.find(id).orElseThrow();
+        Connector connector = connectors.find(payment.provider()).orElseThrow();
+        if (exchange.getProperty(ExchangeKeys.LOST_ANSWER) != null) {
+            lostAnswers.answered(exchange, payment, connector, failure, response);
+            return;
+        }
+        if (failure != null && failure.failureClass() == FailureClass.AMBIGUOUS) {
+            lostAnswers.start(exchange, payment, connector, "no answer after sending (" + failure.message() + ")");
+            return;
+        }
         if (failure != null) {
             exchange.setProperty(ExchangeKeys.SEND, false);
             record(id, failed(failure), EventSource.DISPATCH);
             return;
         }
-        Payment payment = ledger.find(id).orElseThrow();
-        Connector connector = connectors.find(payment.provider()).orElseThrow();
         List<ProviderCall> calls = exchange.getProperty(ExchangeKeys.CONVERSATION, List.class);
-        calls.add(new ProviderCall(exchange.getProperty(ExchangeKeys.PROVIDER_REQUEST, ProviderRequest.class),
-                exchange.getProperty(ExchangeKeys.PROVIDER_RESPONSE, ProviderResponse.class)));
+        calls.add(new ProviderCall(exchange.getProperty(ExchangeKeys.PROVIDER_REQUEST, ProviderRequest.class), response));
         Step step = calls.size() >= MAX_CALLS ? Step.done(tooLong(connector)) : connector.afterInitiation(payment.command(), calls);
-        if (step.isDone()) {
+        if (step.isDone() && LostAnswers.undecided(connector, response, step.outcome())) {
+            lostAnswers.start(exchange, payment, connector, connector.name() + " answered HTTP " + response.statusCode());
+        } else if (step.isDone()) {
             exchange.setProperty(ExchangeKeys.SEND, false);
             exchange.setProperty(ExchangeKeys.OUTCOME, step.outcome()); // for the route's follow-up step
             record(id, step.outcome(), EventSource.RESPONSE);

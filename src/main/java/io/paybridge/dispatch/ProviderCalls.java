@@ -5,6 +5,7 @@ import io.paybridge.provider.ConnectorRegistry;
 import io.paybridge.provider.ProviderRequest;
 import io.paybridge.provider.ProviderResponse;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -17,10 +18,12 @@ import org.apache.camel.Message;
 public final class ProviderCalls {
     private final ConnectorRegistry connectors;
     private final Map<String, RateLimiter> limits;
+    private final RetryBackoff backoff;
 
-    public ProviderCalls(ConnectorRegistry connectors, Map<String, RateLimiter> limits) {
+    public ProviderCalls(ConnectorRegistry connectors, Map<String, RateLimiter> limits, RetryBackoff backoff) {
         this.connectors = connectors;
         this.limits = limits;
+        this.backoff = backoff;
     }
 
     public void load(Exchange exchange) throws InterruptedException {
@@ -41,21 +44,13 @@ public final class ProviderCalls {
         m.setBody(request.body());
     }
 
-    /** The provider kept refusing, or could not be reached, through every retry. */
-    public void refused(Exchange exchange) {
+    /**
+     * The call failed through every retry: {@link FailureClass} says whether the provider never
+     * took it (refused, unreachable) or may hold it (no answer after sending).
+     */
+    public void failed(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        ProviderFailure.Kind kind = cause instanceof ProviderBusyException ? ProviderFailure.Kind.REFUSED : ProviderFailure.Kind.UNREACHABLE;
-        exchange.setProperty(ExchangeKeys.PROVIDER_FAILURE, new ProviderFailure(kind, describe(cause)));
-    }
-
-    /** The request was sent and no answer came (timeout, reset): the provider may hold it. */
-    public void noAnswer(Exchange exchange) {
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        exchange.setProperty(ExchangeKeys.PROVIDER_FAILURE, new ProviderFailure(ProviderFailure.Kind.NO_ANSWER, describe(cause)));
-    }
-
-    private static String describe(Exception cause) {
-        return cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        exchange.setProperty(ExchangeKeys.PROVIDER_FAILURE, ProviderFailure.of(cause));
     }
 
     public void capture(Exchange exchange) {
@@ -65,8 +60,12 @@ public final class ProviderCalls {
         ProviderResponse response = new ProviderResponse(status, body == null ? new byte[0] : body);
         exchange.setProperty(ExchangeKeys.PROVIDER_RESPONSE, response);
         String provider = exchange.getProperty(ExchangeKeys.PROVIDER, String.class);
-        connectors.find(provider).filter(c -> c.isRetryable(response)).ifPresent(c -> {
+        if (FailureClass.of(connectors.find(provider).orElse(null), response) == FailureClass.TRANSIENT) {
+            // Camel's redelivery reads its wait from this header: the provider's Retry-After wins.
+            int attempt = m.getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1;
+            Optional<String> retryAfter = Optional.ofNullable(m.getHeader("Retry-After", String.class));
+            m.setHeader(Exchange.REDELIVERY_DELAY, backoff.delay(attempt, retryAfter).toMillis());
             throw new ProviderBusyException(provider, status);
-        });
+        }
     }
 }

@@ -11,6 +11,7 @@ import io.paybridge.model.Reason;
 import io.paybridge.model.ReasonCodes;
 import io.paybridge.provider.Connector;
 import io.paybridge.provider.ConnectorRegistry;
+import io.paybridge.provider.LostAnswerLookup;
 import io.paybridge.provider.ProviderRequest;
 import io.paybridge.provider.ProviderResponse;
 import java.time.Clock;
@@ -67,13 +68,28 @@ public final class Reconciler {
         return due;
     }
 
-    /** Body: a payment id. Sets {@link ExchangeKeys#SEND} when the provider can be asked. */
+    /**
+     * Body: a payment id. Sets {@link ExchangeKeys#SEND} when the provider can be asked, or
+     * {@link ExchangeKeys#RECOVER} when the payment's answer was lost and the dispatcher's lookup
+     * (which may resend it once) must decide.
+     */
     public void preparePoll(Exchange exchange) {
         String id = exchange.getMessage().getBody(String.class);
         exchange.setProperty(ExchangeKeys.PAYMENT_ID, id);
         exchange.setProperty(ExchangeKeys.SEND, false);
+        exchange.setProperty(ExchangeKeys.RECOVER, false);
         Payment payment = ledger.find(id).orElseThrow();
         Connector connector = connectors.find(payment.provider()).orElseThrow();
+        boolean mayBeInFlight = payment.status() == PaymentStatus.SUBMITTED
+                && payment.updatedAt().isAfter(clock.instant().minus(policy.lostAnswerAfter()));
+        if (mayBeInFlight && connector.statusQuery(payment.snapshot()).isEmpty()) {
+            return; // its call may still be in flight: only a plain status query (never a resend) may ask yet
+        }
+        if (!mayBeInFlight && answerLost(payment, connector)) {
+            exchange.getMessage().setBody(id);
+            exchange.setProperty(ExchangeKeys.RECOVER, true);
+            return;
+        }
         Optional<ProviderRequest> query = connector.statusQuery(payment.snapshot());
         if (query.isEmpty()) {
             cannotAsk(payment);
@@ -101,6 +117,28 @@ public final class Reconciler {
         }
     }
 
+    /** After a recovery: the next look waits longer, whatever the lookup found. */
+    public void recovered(Exchange exchange) {
+        ledger.find(exchange.getProperty(ExchangeKeys.PAYMENT_ID, String.class)).ifPresent(this::backOff);
+    }
+
+    /**
+     * Sent, no answer recorded, no provider reference: the crash-mid-call case, or a payment left
+     * for review because its answer and the first lookup were both lost while a resend is still
+     * permitted and the provider can be asked.
+     */
+    private static boolean answerLost(Payment payment, Connector connector) {
+        if (payment.providerReference() != null) {
+            return false;
+        }
+        if (payment.status() == PaymentStatus.SUBMITTED) {
+            return true;
+        }
+        return payment.status() == PaymentStatus.NEEDS_REVIEW && payment.attempts() == 1 && payment.reason() != null
+                && ReasonCodes.AMBIGUOUS_OUTCOME.equals(payment.reason().code())
+                && !(connector.lostAnswerLookup(payment.snapshot()) instanceof LostAnswerLookup.None);
+    }
+
     /** A poll that failed (provider down, timeout) is tried again later, never blindly resent. */
     public void pollFailed(Exchange exchange) {
         ledger.find(exchange.getProperty(ExchangeKeys.PAYMENT_ID, String.class)).ifPresent(this::backOff);
@@ -109,7 +147,8 @@ public final class Reconciler {
     private void cannotAsk(Payment payment) {
         if (payment.status() != PaymentStatus.NEEDS_REVIEW) {
             ledger.apply(payment.id(), new Outcome(PaymentStatus.NEEDS_REVIEW, null, null, Reason.of(ReasonCodes.AMBIGUOUS_OUTCOME,
-                    payment.provider() + " offers no status query for this payment; an operator must check it"), null, null),
+                    payment.provider() + " offers no status query for this payment and no callback settled it within "
+                            + policy.pollAfter(payment.provider()) + "; an operator must check it at " + payment.provider()), null, null),
                     EventSource.POLL);
         }
         backOff(payment);

@@ -127,6 +127,24 @@ public final class Ledger {
     }
 
     /**
+     * Counts the one permitted second send of a payment whose first answer was lost and which
+     * the provider proved not to hold. {@code attempts} is the number of sends: the update only
+     * succeeds while it is 1, so across threads, restarts and replicas one caller at most wins,
+     * and a third send is impossible.
+     */
+    public boolean markResent(String id) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE payments SET attempts = attempts + 1, version = version + 1, "
+                     + "updated_at = ? WHERE id = ? AND attempts = 1 AND status IN ('SUBMITTED', 'NEEDS_REVIEW')")) {
+            ps.setObject(1, odt(now()));
+            ps.setString(2, id);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new LedgerException("cannot record the resend of " + id, e);
+        }
+    }
+
+    /**
      * Applies what a provider said, only if it moves the payment forward. Returns the event
      * written, or empty when nothing changed (duplicate, late, or backwards update).
      */

@@ -24,6 +24,21 @@ public record Outcome(
         return new Outcome(null, null, providerStatus, null, null, null);
     }
 
+    /**
+     * A lookup by our own reference proved that the provider never received the payment: it
+     * moves nothing by itself, but allows the one resend the ledger permits.
+     */
+    public static Outcome unknownToProvider(String providerStatus) {
+        return new Outcome(null, null, providerStatus, Reason.of(ReasonCodes.UNKNOWN_TO_PROVIDER,
+                "the provider does not know this payment"), null, null);
+    }
+
+    /** Whether this is {@link #unknownToProvider}. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isUnknownToProvider() {
+        return status == null && reason != null && ReasonCodes.UNKNOWN_TO_PROVIDER.equals(reason.code());
+    }
+
     public Outcome withReason(Reason why) {
         return new Outcome(status, providerReference, providerStatus, why, fee, customerAction);
     }

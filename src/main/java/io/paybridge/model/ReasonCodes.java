@@ -28,6 +28,10 @@ public final class ReasonCodes {
     public static final String PROVIDER_ERROR = "PROVIDER_ERROR";
     /** The request was sent but no answer came: the provider may or may not hold the payment. */
     public static final String AMBIGUOUS_OUTCOME = "AMBIGUOUS_OUTCOME";
+    /** A lookup by our reference proved the provider never received the payment (it may be sent once more). */
+    public static final String UNKNOWN_TO_PROVIDER = "UNKNOWN_TO_PROVIDER";
+    /** The payment was sent twice (the first answer lost, the provider not knowing it) and still has no outcome. */
+    public static final String RESEND_EXHAUSTED = "RESEND_EXHAUSTED";
     /** The sender the provider requires (KYC) is not approved, so no transaction was created. */
     public static final String SENDER_NOT_APPROVED = "SENDER_NOT_APPROVED";
     /** The provider answered something this bundle does not recognise. */

@@ -43,7 +43,11 @@ public interface Connector {
     /** A status query for a payment already sent, if the provider can be asked about it. */
     Optional<ProviderRequest> statusQuery(PaymentSnapshot payment);
 
-    /** Maps the answer to {@link #statusQuery}. */
+    /**
+     * Maps the answer to {@link #statusQuery} (and to a {@link LostAnswerLookup}). A lookup by our
+     * own reference that proves the provider never received the payment answers
+     * {@link Outcome#unknownToProvider}; an answer that cannot tell answers a null status.
+     */
     Outcome interpretStatus(PaymentSnapshot payment, ProviderResponse response);
 
     /**
@@ -57,6 +61,15 @@ public interface Connector {
      */
     default Optional<ProviderRequest> followUp(PaymentCommand command, PaymentSnapshot payment, Outcome outcome) {
         return Optional.empty();
+    }
+
+    /**
+     * How to find out whether the provider holds a payment whose answer was lost. Default: the
+     * {@link #statusQuery} if there is one, else nothing can be learnt.
+     */
+    default LostAnswerLookup lostAnswerLookup(PaymentSnapshot payment) {
+        return statusQuery(payment).<LostAnswerLookup>map(LostAnswerLookup.Query::new)
+                .orElseGet(() -> new LostAnswerLookup.None(name() + " offers no status query by our reference"));
     }
 
     /** Checks a callback's authenticity from its raw bytes. */

@@ -143,6 +143,9 @@ class BatchCrashTest {
         p.put("paybridge.reconcile.interval-ms", "500");
         p.put("paybridge.reconcile.poll-after", "PT2S");
         p.put("paybridge.bluepay.poll-after", "PT2S");
+        // Payments the kill left SUBMITTED are looked up (and resent once if BluePay never got them)
+        // this long after; the simulator answers in milliseconds, so no call can still be in flight.
+        p.put("paybridge.reconcile.lost-answer-after", "PT4S");
         p.put("paybridge.reconcile.batch-size", "500");
         Properties file = new Properties();
         file.putAll(p);

@@ -101,6 +101,28 @@ abstract class LedgerContract {
     }
 
     @Test
+    void aLostPaymentMayBeResentOnceNeverTwiceEvenByRacingCallers() throws Exception {
+        ledger.claim(command("P-resend", "10"));
+        assertThat(ledger.markResent("P-resend")).as("never sent yet: nothing to resend").isFalse();
+        assertThat(ledger.markSubmitted("P-resend")).isTrue();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Boolean>> resends = java.util.stream.IntStream.range(0, 16)
+                    .mapToObj(i -> (Callable<Boolean>) () -> ledger.markResent("P-resend")).toList();
+            long won = 0;
+            for (Future<Boolean> f : pool.invokeAll(resends)) {
+                won += f.get() ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ledger.find("P-resend").orElseThrow().attempts()).as("sends").isEqualTo(2);
+        assertThat(ledger.markResent("P-resend")).isFalse();
+        assertThat(ledger.find("P-resend").orElseThrow().status()).isEqualTo(PaymentStatus.SUBMITTED);
+    }
+
+    @Test
     void statesOnlyMoveForward() {
         ledger.claim(command("P-4", "10"));
         ledger.markSubmitted("P-4");

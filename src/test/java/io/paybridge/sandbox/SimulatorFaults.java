@@ -18,6 +18,8 @@ public class SimulatorFaults {
     private volatile boolean dropCallbacks;
     private volatile boolean duplicateCallbacks;
     private volatile long callbackDelayMillis = DEFAULT_CALLBACK_DELAY_MILLIS;
+    private final AtomicInteger dropRequestNext = new AtomicInteger();
+    private final AtomicInteger loseAnswerNext = new AtomicInteger();
 
     /** Delay before answering every API call. */
     public void latencyMillis(long ms) {
@@ -52,6 +54,32 @@ public class SimulatorFaults {
         callbackDelayMillis = requireNonNegative(ms, "callbackDelayMillis");
     }
 
+    /**
+     * The next {@code n} POSTs (the calls that create payments) never reach the provider: the
+     * connection closes before anything is recorded, and the client sees no answer.
+     */
+    public void dropRequestNext(int n) {
+        dropRequestNext.set(Math.toIntExact(requireNonNegative(n, "dropRequestNext")));
+    }
+
+    /**
+     * The next {@code n} POSTs are carried out (the payment is recorded) but their answer is
+     * lost: the connection closes without a response, as after a timeout or reset.
+     */
+    public void loseAnswerNext(int n) {
+        loseAnswerNext.set(Math.toIntExact(requireNonNegative(n, "loseAnswerNext")));
+    }
+
+    /** Whether this call (by HTTP method) is dropped before the provider records anything; consumes a credit. */
+    public boolean dropsRequest(String method) {
+        return "POST".equalsIgnoreCase(method) && take(dropRequestNext);
+    }
+
+    /** Whether this call's answer is lost after it was carried out; consumes a credit. */
+    public boolean losesAnswer(String method) {
+        return "POST".equalsIgnoreCase(method) && take(loseAnswerNext);
+    }
+
     /** Back to a well-behaved provider. */
     public void reset() {
         latencyMillis = 0;
@@ -60,6 +88,8 @@ public class SimulatorFaults {
         dropCallbacks = false;
         duplicateCallbacks = false;
         callbackDelayMillis = DEFAULT_CALLBACK_DELAY_MILLIS;
+        dropRequestNext.set(0);
+        loseAnswerNext.set(0);
     }
 
     public long latencyMillis() {

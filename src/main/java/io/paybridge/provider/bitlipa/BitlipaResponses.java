@@ -63,7 +63,10 @@ final class BitlipaResponses {
         }
         Code code = Code.of(answer.status());
         if (code == Code.UNDEFINED) {
-            return Outcome.nothingKnown("-1"); // not found (or not yet known) at the gateway
+            // Asked by order_id = our id, -1 is "not found" (NOTES.md): the gateway never took the order.
+            // Were it only "not yet known", the one resend this allows is still safe: order_id is
+            // the gateway's idempotency key.
+            return Outcome.unknownToProvider("-1");
         }
         Outcome outcome = mapped(answer, code, flow);
         if (outcome.status() == PaymentStatus.FAILED && answer.resultCode() != null && answer.resultCode() != 0) {

@@ -11,6 +11,7 @@ import io.paybridge.model.Violation;
 import io.paybridge.provider.CallbackHeaders;
 import io.paybridge.provider.CallbackUpdate;
 import io.paybridge.provider.Connector;
+import io.paybridge.provider.LostAnswerLookup;
 import io.paybridge.provider.PaymentSnapshot;
 import io.paybridge.provider.ProviderCall;
 import io.paybridge.provider.ProviderRequest;
@@ -155,10 +156,24 @@ public final class BitnovaPayConnector implements Connector {
         return callbacks.read(rawBody);
     }
 
-    /** BitnovaPay says "try again" for 429 and 500; every other error is its final word. */
+    /**
+     * BitnovaPay says "try again" for 429 and 500, but only a 429 certainly comes before it took
+     * the request. With no idempotency key to protect a resend, a 500 is an ambiguous answer: the
+     * payment is looked up (the listing, for a collection) and goes to NEEDS_REVIEW unless found,
+     * never sent again blind.
+     */
     @Override
     public boolean isRetryable(ProviderResponse response) {
-        return response.statusCode() == 429 || response.statusCode() == 500;
+        return response.statusCode() == 429;
+    }
+
+    @Override
+    public LostAnswerLookup lostAnswerLookup(PaymentSnapshot payment) {
+        if (payment.providerReference() == null && payment.type() == PaymentType.PAYOUT) {
+            return new LostAnswerLookup.None("BitnovaPay takes no reference of ours and a withdrawal carries no description "
+                    + "to find it by");
+        }
+        return Connector.super.lostAnswerLookup(payment);
     }
 
     @Override

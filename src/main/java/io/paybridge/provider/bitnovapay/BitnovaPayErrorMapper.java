@@ -8,9 +8,10 @@ import java.util.Locale;
 
 /**
  * BitnovaPay's error envelope {@code {"error", "code"}} to canonical outcomes, by the HTTP
- * status table of bitnovapay.txt. 429 and 500 arrive here only after the dispatch retries are
- * spent (the document says to try again: {@link BitnovaPayConnector#isRetryable}); any other 5xx
- * is not documented as "not accepted", so the payment goes to NEEDS_REVIEW and its status decides.
+ * status table of bitnovapay.txt. A 429 arrives here only after the dispatch retries are spent
+ * ({@link BitnovaPayConnector#isRetryable}). No 5xx is certainly "not accepted" (BitnovaPay takes
+ * no idempotency key, so "try again" after a 500 could pay twice): the payment goes to
+ * NEEDS_REVIEW, and the dispatcher looks it up before anything else.
  */
 final class BitnovaPayErrorMapper {
     private BitnovaPayErrorMapper() {
@@ -33,7 +34,7 @@ final class BitnovaPayErrorMapper {
             case 401 -> ReasonCodes.AUTHENTICATION_FAILED;
             case 403 -> ReasonCodes.ACCOUNT_INACTIVE; // the key lacks the permission (product) for this call
             case 404 -> ReasonCodes.VALIDATION_FAILED; // a channel or payment named in the request does not exist
-            case 429, 500 -> ReasonCodes.PROVIDER_UNAVAILABLE;
+            case 429 -> ReasonCodes.PROVIDER_UNAVAILABLE;
             default -> httpStatus >= 500 ? ReasonCodes.PROVIDER_ERROR : ReasonCodes.DECLINED;
         };
     }

@@ -108,7 +108,7 @@ public final class BitPesaConnector implements Connector {
         }
         JsonNode tx = BitPesaResponses.first(responses.body(response));
         if (tx == null) {
-            return Outcome.nothingKnown("not-found"); // no transaction with our id: it was never created
+            return Outcome.unknownToProvider("not-found"); // no transaction with our external_id: it was never created
         }
         return BitPesaResponses.transaction(tx, payment.status() == PaymentStatus.SUCCEEDED);
     }

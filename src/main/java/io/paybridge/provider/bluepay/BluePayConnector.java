@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paybridge.model.CustomerAction;
 import io.paybridge.model.Outcome;
 import io.paybridge.model.PaymentCommand;
+import io.paybridge.model.PaymentStatus;
 import io.paybridge.model.PaymentType;
+import io.paybridge.model.Reason;
+import io.paybridge.model.ReasonCodes;
 import io.paybridge.model.Violation;
 import io.paybridge.provider.CallbackHeaders;
 import io.paybridge.provider.CallbackUpdate;
 import io.paybridge.provider.Connector;
+import io.paybridge.provider.LostAnswerLookup;
 import io.paybridge.provider.PaymentSnapshot;
 import io.paybridge.provider.ProviderCall;
 import io.paybridge.provider.ProviderRequest;
@@ -104,8 +108,35 @@ public final class BluePayConnector implements Connector {
                 auth.getHeaders()));
     }
 
+    /**
+     * A payout whose answer was lost has no payout id to ask about, but its {@code reference} (our
+     * id) is an enforced idempotency key: resending the identical payout is the lookup (a 409
+     * REFERENCE_IN_USE means BluePay holds it; an accept means the first never arrived).
+     */
+    @Override
+    public LostAnswerLookup lostAnswerLookup(PaymentSnapshot payment) {
+        if (payment.type() == PaymentType.PAYOUT && payment.providerReference() == null) {
+            return new LostAnswerLookup.IdempotentResend();
+        }
+        return Connector.super.lostAnswerLookup(payment);
+    }
+
+    /**
+     * Also reads the answer to a payout resent as a lookup: a 2xx is the payout created now, a 409
+     * REFERENCE_IN_USE is BluePay holding the first one, PENDING until its callback (or, missing
+     * that, reconciliation's NEEDS_REVIEW) settles it.
+     */
     @Override
     public Outcome interpretStatus(PaymentSnapshot payment, ProviderResponse response) {
+        if (payment.type() == PaymentType.PAYOUT && response.statusCode() == 409) {
+            Outcome error = responses.error(response);
+            if (ReasonCodes.DUPLICATE_REFERENCE.equals(error.reason().code())) {
+                return Outcome.of(PaymentStatus.PENDING, null, error.providerStatus()).withReason(Reason.of(
+                        ReasonCodes.DUPLICATE_REFERENCE, "BluePay holds a payout with this reference (its answer was lost); "
+                                + "its callback decides"));
+            }
+            return Outcome.nothingKnown(error.providerStatus());
+        }
         if (!response.isSuccess()) {
             return Outcome.nothingKnown("HTTP " + response.statusCode());
         }

@@ -41,7 +41,8 @@ final class BluePayResponses {
             return unreadable(response);
         }
         if (!status.found()) {
-            return Outcome.nothingKnown("NOT_FOUND");
+            // Asked by account_reference = our id: BluePay never received this STK push.
+            return Outcome.unknownToProvider("NOT_FOUND");
         }
         String raw = status.stkStatus() != null ? status.stkStatus() : status.order() == null ? null : status.order().status();
         if (status.paid()) {

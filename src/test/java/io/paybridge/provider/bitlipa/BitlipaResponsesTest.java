@@ -51,6 +51,7 @@ class BitlipaResponsesTest {
         Outcome outcome = responses.status(ok("status-not-found.json"), null);
         assertThat(outcome.status()).isNull();
         assertThat(outcome.providerStatus()).isEqualTo("-1");
+        assertThat(outcome.isUnknownToProvider()).as("-1 to a lookup by order_id is 'not found' (NOTES.md)").isTrue();
     }
 
     @Test

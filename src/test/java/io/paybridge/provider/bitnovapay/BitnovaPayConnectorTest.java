@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paybridge.config.Json;
+import io.paybridge.dispatch.FailureClass;
 import io.paybridge.model.Customer;
 import io.paybridge.model.PaymentCommand;
+import io.paybridge.model.Outcome;
 import io.paybridge.model.PaymentStatus;
 import io.paybridge.model.PaymentType;
 import io.paybridge.model.Violation;
 import io.paybridge.provider.CallbackHeaders;
+import io.paybridge.provider.LostAnswerLookup;
 import io.paybridge.provider.PaymentSnapshot;
 import io.paybridge.provider.ProviderCall;
 import io.paybridge.provider.ProviderRequest;
@@ -137,12 +140,22 @@ class BitnovaPayConnectorTest {
     }
 
     @Test
-    void onlyTooManyRequestsAndServerErrorAreRetried() {
-        for (int code : new int[] {400, 401, 403, 404, 502, 503}) {
+    void onlyTooManyRequestsIsRetriedA500MayHaveTakenThePayment() {
+        for (int code : new int[] {400, 401, 403, 404, 500, 502, 503}) {
             assertThat(gateway.isRetryable(new ProviderResponse(code, new byte[0]))).as("HTTP %d", code).isFalse();
         }
         assertThat(gateway.isRetryable(new ProviderResponse(429, new byte[0]))).isTrue();
-        assertThat(gateway.isRetryable(new ProviderResponse(500, new byte[0]))).isTrue();
+        assertThat(FailureClass.of(gateway, new ProviderResponse(500, new byte[0]))).isEqualTo(FailureClass.AMBIGUOUS);
+    }
+
+    @Test
+    void aLostWithdrawalCannotBeLookedUpALostCollectionIsSearchedInTheListing() {
+        assertThat(gateway.lostAnswerLookup(snapshot(PaymentType.PAYOUT, null))).isInstanceOf(LostAnswerLookup.None.class);
+        assertThat(gateway.lostAnswerLookup(snapshot(PaymentType.COLLECTION, null))).isInstanceOf(LostAnswerLookup.Query.class);
+        var lost = new PaymentSnapshot("pay-unlisted", PaymentType.COLLECTION, PaymentStatus.SUBMITTED, null);
+        Outcome notListed = gateway.interpretStatus(lost, ok("transactions_page.json"));
+        assertThat(notListed.status()).isNull();
+        assertThat(notListed.isUnknownToProvider()).as("newest 100 cannot prove absence").isFalse();
     }
 
     @Test

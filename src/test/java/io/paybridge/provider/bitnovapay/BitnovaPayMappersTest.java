@@ -67,7 +67,7 @@ class BitnovaPayMappersTest {
     @CsvSource({"error_400.json,400,INVALID_PHONE,FAILED", "error_400_insufficient.json,400,INSUFFICIENT_FLOAT,FAILED",
             "error_401.json,401,AUTHENTICATION_FAILED,FAILED", "error_403.json,403,ACCOUNT_INACTIVE,FAILED",
             "error_404.json,404,VALIDATION_FAILED,FAILED", "error_429.json,429,PROVIDER_UNAVAILABLE,FAILED",
-            "error_500.json,500,PROVIDER_UNAVAILABLE,FAILED", "error_unknown.json,418,DECLINED,FAILED",
+            "error_500.json,500,PROVIDER_ERROR,NEEDS_REVIEW", "error_unknown.json,418,DECLINED,FAILED",
             "error_500.json,502,PROVIDER_ERROR,NEEDS_REVIEW"})
     void errorEnvelope(String fixture, int http, String code, PaymentStatus status) {
         Outcome outcome = responses.error(new ProviderResponse(http, Fixtures.bytes("bitnovapay/" + fixture)));

@@ -191,6 +191,9 @@ class BitPesaConnectorTest {
         PaymentSnapshot pending = new PaymentSnapshot("pay-1", PaymentType.PAYOUT, PaymentStatus.PENDING, "tx-9");
         assertThat(c.interpretStatus(pending, fixture(200, "transaction-paid.json")).status()).isEqualTo(PaymentStatus.SUCCEEDED);
         assertThat(c.interpretStatus(pending, fixture(200, "transaction-list-empty.json")).status()).isNull();
+        assertThat(c.interpretStatus(pending, fixture(200, "transaction-list-empty.json")).isUnknownToProvider())
+                .as("no transaction with our external_id").isTrue();
+        assertThat(c.interpretStatus(pending, new ProviderResponse(500, new byte[0])).isUnknownToProvider()).isFalse();
         assertThat(c.interpretStatus(pending, new ProviderResponse(500, new byte[0])).status()).isNull();
         PaymentSnapshot succeeded = new PaymentSnapshot("pay-1", PaymentType.PAYOUT, PaymentStatus.SUCCEEDED, "tx-9");
         assertThat(c.interpretStatus(succeeded, fixture(200, "transaction-refunded.json")).status()).isEqualTo(PaymentStatus.REVERSED);

@@ -9,6 +9,7 @@ import io.paybridge.model.PaymentCommand;
 import io.paybridge.model.PaymentStatus;
 import io.paybridge.model.PaymentType;
 import io.paybridge.model.ReasonCodes;
+import io.paybridge.provider.LostAnswerLookup;
 import io.paybridge.provider.PaymentSnapshot;
 import io.paybridge.provider.ProviderCall;
 import io.paybridge.provider.ProviderRequest;
@@ -90,8 +91,26 @@ class BluePayConnectorMappingTest {
     }
 
     @Test
-    void notFoundMovesNothing() {
-        assertThat(statusOutcome(PaymentType.COLLECTION, null, "payment-status-not-found").status()).isNull();
+    void notFoundMovesNothingButProvesBluePayNeverGotThePush() {
+        Outcome notFound = statusOutcome(PaymentType.COLLECTION, null, "payment-status-not-found");
+        assertThat(notFound.status()).isNull();
+        assertThat(notFound.isUnknownToProvider()).as("asked by account_reference = our id").isTrue();
+    }
+
+    @Test
+    void aLostPayoutIsLookedUpByResendingItWithTheSameReference() {
+        var lost = new PaymentSnapshot("INV-7", PaymentType.PAYOUT, PaymentStatus.SUBMITTED, null);
+        assertThat(connector.lostAnswerLookup(lost)).isInstanceOf(LostAnswerLookup.IdempotentResend.class);
+        assertThat(connector.lostAnswerLookup(new PaymentSnapshot("INV-7", PaymentType.PAYOUT, PaymentStatus.PENDING, "7d9f3c1e")))
+                .isInstanceOf(LostAnswerLookup.Query.class);
+        assertThat(connector.lostAnswerLookup(new PaymentSnapshot("INV-1", PaymentType.COLLECTION, PaymentStatus.SUBMITTED, null)))
+                .isInstanceOf(LostAnswerLookup.Query.class);
+
+        Outcome held = connector.interpretStatus(lost, new ProviderResponse(409, Fixtures.bytes("bluepay", "error-409-reference-in-use")));
+        assertThat(held.status()).as("BluePay holds it: its callback decides").isEqualTo(PaymentStatus.PENDING);
+        assertThat(held.reason().code()).isEqualTo(ReasonCodes.DUPLICATE_REFERENCE);
+        Outcome poor = connector.interpretStatus(lost, new ProviderResponse(409, Fixtures.bytes("bluepay", "error-409-insufficient-b2c-balance")));
+        assertThat(poor.status()).as("a 409 that does not say it holds the payout proves nothing").isNull();
     }
 
     @Test

@@ -51,6 +51,9 @@ final class BitnovaPayRouter implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
+            if (faults.dropsRequest(exchange.getRequestMethod())) {
+                return; // closed without an answer, nothing recorded: the request never arrived
+            }
             String path = exchange.getRequestURI().getPath();
             state.countCall(path);
             int status = 200;
@@ -63,6 +66,9 @@ final class BitnovaPayRouter implements HttpHandler {
             } catch (RuntimeException e) {
                 status = 500;
                 body = new BitnovaPayError(500, "Server error - try again.").body();
+            }
+            if (faults.losesAnswer(exchange.getRequestMethod())) {
+                return; // carried out, but the connection closes without an answer
             }
             respond(exchange, status, body);
         } finally {

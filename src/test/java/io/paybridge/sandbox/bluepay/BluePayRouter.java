@@ -50,6 +50,9 @@ final class BluePayRouter implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
+            if (faults.dropsRequest(exchange.getRequestMethod())) {
+                return; // closed without an answer, nothing recorded: the request never arrived
+            }
             String path = exchange.getRequestURI().getPath();
             state.countCall(path);
             int status = 200;
@@ -62,6 +65,9 @@ final class BluePayRouter implements HttpHandler {
             } catch (RuntimeException e) {
                 status = 500;
                 body = BluePayError.of(500, "Internal error: " + e).body();
+            }
+            if (faults.losesAnswer(exchange.getRequestMethod())) {
+                return; // carried out, but the connection closes without an answer
             }
             respond(exchange, status, body);
         } finally {
