@@ -28,6 +28,8 @@ public final class ExchangeKeys {
     public static final String PROVIDER_FAILURE = "paybridgeProviderFailure";
     /** Property: the provider's answer as a {@link io.paybridge.provider.ProviderResponse}. */
     public static final String PROVIDER_RESPONSE = "paybridgeProviderResponse";
+    /** Property: the provider whose concurrency slot ({@link io.paybridge.dispatch.CallSlots}) this exchange holds. */
+    public static final String CALL_SLOT = "paybridgeCallSlot";
 
     /** Property: where the inbox consumer moves the file it is processing ({@code done/…} or {@code failed/…}). */
     public static final String BATCH_MOVE_TO = "paybridgeBatchMoveTo";

@@ -33,10 +33,12 @@ public final class Dispatcher {
 
     private final Ledger ledger;
     private final ConnectorRegistry connectors;
+    private final BreakerGate gate;
 
-    public Dispatcher(Ledger ledger, ConnectorRegistry connectors) {
+    public Dispatcher(Ledger ledger, ConnectorRegistry connectors, BreakerGate gate) {
         this.ledger = ledger;
         this.connectors = connectors;
+        this.gate = gate;
     }
 
     /** Body: a payment id. Sets {@link ExchangeKeys#SEND} true only for the caller that won the send. */
@@ -51,8 +53,8 @@ public final class Dispatcher {
         Connector connector = connectors.find(payment.get().provider()).orElseThrow(
                 () -> new IllegalStateException("payment " + id + " names unconfigured provider " + payment.get().provider()));
         ProviderRequest request = connector.initiate(payment.get().command());
-        if (!ledger.markSubmitted(id)) {
-            return; // another dispatcher got there first
+        if (!gate.markSubmitted(payment.get())) {
+            return; // another dispatcher got there first, or the provider's open breaker holds it RECEIVED
         }
         exchange.setProperty(ExchangeKeys.PROVIDER, connector.name());
         exchange.setProperty(ExchangeKeys.PROVIDER_REQUEST, request);
