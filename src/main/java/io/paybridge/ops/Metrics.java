@@ -50,7 +50,8 @@ public final class Metrics {
     /** A provider's circuit-breaker state (0 closed, 1 half-open, 2 open), read at each scrape. */
     public void watchCircuit(String provider, Supplier<Number> state) {
         Gauge.builder("paybridge.provider.circuit.state", state, s -> s.get().doubleValue())
-                .tag("provider", provider).description("Circuit breaker: 0 closed, 1 half-open, 2 open").register(registry);
+                .tag("provider", provider).description("Circuit breaker: 0 closed, 1 half-open, 2 open")
+                .strongReference(true).register(registry); // the gauge is the supplier's only holder
     }
 
     /** Work ({@code payment}, {@code poll}) an open circuit breaker kept from reaching {@code provider}. */
@@ -62,7 +63,8 @@ public final class Metrics {
     /** A provider's HTTP calls in flight against its concurrency cap, read at each scrape. */
     public void watchInFlight(String provider, Supplier<Number> calls) {
         Gauge.builder("paybridge.provider.calls.in.flight", calls, s -> s.get().doubleValue())
-                .tag("provider", provider).description("Provider HTTP calls in flight (capped by max-concurrent-calls)").register(registry);
+                .tag("provider", provider).description("Provider HTTP calls in flight (capped by max-concurrent-calls)")
+                .strongReference(true).register(registry);
     }
 
     /** A committed ledger state change. */

@@ -54,6 +54,7 @@ final class BluePayRouter implements HttpHandler {
             state.countCall(path);
             int status = 200;
             Map<String, Object> body;
+            faults.callStarted();
             try {
                 body = dispatch(exchange, routes.get(path));
             } catch (BluePayError e) {
@@ -62,6 +63,8 @@ final class BluePayRouter implements HttpHandler {
             } catch (RuntimeException e) {
                 status = 500;
                 body = BluePayError.of(500, "Internal error: " + e).body();
+            } finally {
+                faults.callEnded(); // before answering: the client cannot have seen the answer yet
             }
             respond(exchange, status, body);
         } finally {
