@@ -50,12 +50,19 @@ public final class Reconciler {
         this.clock = clock;
     }
 
-    /** Ids of payments recorded but never sent (the process stopped in between). */
+    /**
+     * Ids of payments recorded but never sent: the process stopped in between, or an open circuit
+     * breaker holds them. A batch per provider, so one provider's held payments never crowd out another's.
+     */
     public List<String> unsent() {
         if (!mayRun.getAsBoolean()) {
             return List.of();
         }
-        return queries.unsent(policy.unsentAfter(), policy.batchSize()).stream().map(Payment::id).toList();
+        List<String> unsent = new ArrayList<>();
+        for (String provider : connectors.names()) {
+            queries.unsent(provider, policy.unsentAfter(), policy.batchSize()).forEach(p -> unsent.add(p.id()));
+        }
+        return unsent;
     }
 
     /** Ids of in-flight payments due for a status query, across every provider. */
