@@ -37,6 +37,8 @@ public final class ExchangeKeys {
 
     /** Property: the {@link io.paybridge.model.Outcome} just applied, which a follow-up call may act on. */
     public static final String OUTCOME = "paybridgeOutcome";
+    /** Property: the provider whose concurrency slot ({@link io.paybridge.dispatch.CallSlots}) this exchange holds. */
+    public static final String CALL_SLOT = "paybridgeCallSlot";
 
     /** Property: where the inbox consumer moves the file it is processing ({@code done/…} or {@code failed/…}). */
     public static final String BATCH_MOVE_TO = "paybridgeBatchMoveTo";

@@ -7,10 +7,13 @@ import io.paybridge.batch.BatchBeans;
 import io.paybridge.batch.BatchSettings;
 import io.paybridge.callback.CallbackEndpoint;
 import io.paybridge.callback.CallbackHandler;
+import io.paybridge.dispatch.BreakerGate;
+import io.paybridge.dispatch.CallSlots;
 import io.paybridge.dispatch.Dispatcher;
 import io.paybridge.dispatch.FollowUps;
 import io.paybridge.dispatch.LostAnswers;
 import io.paybridge.dispatch.ProviderCalls;
+import io.paybridge.dispatch.ProviderBreakers;
 import io.paybridge.dispatch.ProviderChoice;
 import io.paybridge.dispatch.ProviderStartup;
 import io.paybridge.dispatch.ReconcilePolicy;
@@ -93,8 +96,13 @@ public class PaybridgeConfiguration implements CamelConfiguration {
                 settings.integer("paybridge.reconcile.batch-size"), settings.duration("paybridge.reconcile.lost-answer-after"));
         RetryBackoff backoff = retryPolicy(settings, clock);
 
+        ProviderBreakers breakers = new ProviderBreakers(Providers.breakers(settings, connectors), clock);
+        CallSlots slots = new CallSlots(Providers.concurrencyCaps(settings, connectors));
+
         Registry registry = context.getRegistry();
-        bindOperations(context, settings, clock, dataSource, ledger, outbox, connectors);
+        bindOperations(context, settings, clock, dataSource, ledger, outbox, connectors, breakers, slots);
+        registry.bind("providerBreakers", breakers);
+        registry.bind("callSlots", slots);
         registry.bind("providerRetryPolicy", backoff);
         registry.bind("json", json);
         registry.bind("ledger", ledger);
@@ -106,12 +114,13 @@ public class PaybridgeConfiguration implements CamelConfiguration {
         registry.bind("kafkaOffsets", new KafkaOffsets());
         registry.bind("restAnswers", new RestAnswers(ledger, json));
         registry.bind("dispatcher", new Dispatcher(ledger, connectors,
-                new LostAnswers(ledger, settings.integer("paybridge.dispatch.lost-answer-delay-ms"))));
+                new LostAnswers(ledger, settings.integer("paybridge.dispatch.lost-answer-delay-ms")),
+                new BreakerGate(breakers, ledger, clock)));
         registry.bind("providerCalls", new ProviderCalls(connectors, Providers.rateLimits(settings, connectors, clock), backoff));
         registry.bind("providerStartup", new ProviderStartup(connectors));
         registry.bind("reconciler", new Reconciler(ledger, connectors, policy, clock,
                 leases.forJob("reconcile", settings.duration("paybridge.replicas.lease-ttl")
-                        .plusMillis(settings.integer("paybridge.reconcile.interval-ms")))));
+                        .plusMillis(settings.integer("paybridge.reconcile.interval-ms"))), breakers));
         registry.bind("callbacks", new CallbackEndpoint(new CallbackHandler(connectors, ledger), json,
                 settings.integer("paybridge.callbacks.max-body-bytes")));
         registry.bind("operatorQueries", new OperatorQueries(connectors));
@@ -125,7 +134,7 @@ public class PaybridgeConfiguration implements CamelConfiguration {
      * on the management port; health checks bound in the registry are picked up by camel-health.
      */
     private static void bindOperations(CamelContext context, Settings settings, Clock clock, HikariDataSource dataSource,
-            Ledger ledger, Outbox outbox, ConnectorRegistry connectors) throws Exception {
+            Ledger ledger, Outbox outbox, ConnectorRegistry connectors, ProviderBreakers breakers, CallSlots slots) throws Exception {
         Registry registry = context.getRegistry();
         PrometheusMeterRegistry meters = registry.lookupByNameAndType("metricsRegistry", PrometheusMeterRegistry.class);
         if (meters == null) {
@@ -136,14 +145,18 @@ public class PaybridgeConfiguration implements CamelConfiguration {
         Metrics metrics = new Metrics(meters, providerHealth);
         metrics.watchOutbox(outbox);
         ledger.onTransition(metrics::transition);
+        breakers.onRejected(metrics::circuitRejected);
+        breakers.providers().forEach(p -> metrics.watchCircuit(p, () -> breakers.state(p).gauge));
+        slots.caps().keySet().forEach(p -> metrics.watchInFlight(p, () -> slots.inFlight(p)));
         registry.bind("metrics", metrics);
 
         LedgerHealthCheck ledgerCheck = new LedgerHealthCheck(dataSource,
                 Duration.ofMillis(settings.integer("paybridge.health.ledger-timeout-ms")));
         context.addService(new ServiceCloser(ledgerCheck), true, true);
         registry.bind("ledgerHealthCheck", ledgerCheck);
+        boolean providersInReadiness = settings.flag("paybridge.health.providers-in-readiness");
         for (String provider : connectors.names()) {
-            registry.bind("providerHealthCheck-" + provider, new ProviderHealthCheck(provider, providerHealth));
+            registry.bind("providerHealthCheck-" + provider, new ProviderHealthCheck(provider, providerHealth, breakers, providersInReadiness));
         }
     }
 }

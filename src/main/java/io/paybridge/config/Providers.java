@@ -12,6 +12,7 @@ import io.paybridge.provider.bluepay.BluePayConnector;
 import io.paybridge.provider.bluepay.BluePaySettings;
 import io.paybridge.provider.kipay.KipayConnector;
 import io.paybridge.provider.kipay.KipaySettings;
+import io.paybridge.dispatch.BreakerSettings;
 import io.paybridge.dispatch.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,5 +87,41 @@ final class Providers {
         Duration twoPercent = window.dividedBy(50);
         Duration floor = Duration.ofSeconds(1);
         return twoPercent.compareTo(floor) > 0 ? twoPercent : floor;
+    }
+
+    /**
+     * Each provider's breaker policy: {@code paybridge.<provider>.breaker.<name>} where set, else
+     * the default {@code paybridge.breaker.<name>}.
+     */
+    static Map<String, BreakerSettings> breakers(Settings settings, ConnectorRegistry registry) {
+        Map<String, BreakerSettings> policies = new HashMap<>();
+        for (String name : registry.names()) {
+            policies.put(name, new BreakerSettings(settings.flag(breakerKey(settings, name, "enabled")),
+                    settings.integer(breakerKey(settings, name, "failure-rate-percent")),
+                    settings.integer(breakerKey(settings, name, "window-calls")),
+                    settings.integer(breakerKey(settings, name, "minimum-calls")),
+                    settings.duration(breakerKey(settings, name, "open-for")),
+                    settings.integer(breakerKey(settings, name, "half-open-calls")),
+                    settings.duration(breakerKey(settings, name, "half-open-max-wait")),
+                    settings.duration(breakerKey(settings, name, "hold-new-payments-for"))));
+        }
+        return policies;
+    }
+
+    private static String breakerKey(Settings settings, String provider, String name) {
+        String own = "paybridge." + provider + ".breaker." + name;
+        String value = settings.optional(own);
+        return value != null && !value.isBlank() ? own : "paybridge.breaker." + name;
+    }
+
+    /** {@code paybridge.<provider>.max-concurrent-calls} where set, else {@code paybridge.providers.max-concurrent-calls}. */
+    static Map<String, Integer> concurrencyCaps(Settings settings, ConnectorRegistry registry) {
+        Map<String, Integer> caps = new HashMap<>();
+        for (String name : registry.names()) {
+            String own = "paybridge." + name + ".max-concurrent-calls";
+            String value = settings.optional(own);
+            caps.put(name, settings.integer(value != null && !value.isBlank() ? own : "paybridge.providers.max-concurrent-calls"));
+        }
+        return caps;
     }
 }

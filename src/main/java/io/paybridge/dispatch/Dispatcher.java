@@ -34,11 +34,13 @@ public final class Dispatcher {
     private final Ledger ledger;
     private final ConnectorRegistry connectors;
     private final LostAnswers lostAnswers;
+    private final BreakerGate gate;
 
-    public Dispatcher(Ledger ledger, ConnectorRegistry connectors, LostAnswers lostAnswers) {
+    public Dispatcher(Ledger ledger, ConnectorRegistry connectors, LostAnswers lostAnswers, BreakerGate gate) {
         this.ledger = ledger;
         this.connectors = connectors;
         this.lostAnswers = lostAnswers;
+        this.gate = gate;
     }
 
     /** Body: a payment id. Sets {@link ExchangeKeys#SEND} true only for the caller that won the send. */
@@ -61,8 +63,8 @@ public final class Dispatcher {
                     connector.name() + " request cannot be built: " + invalid.getMessage()), null, null), EventSource.DISPATCH);
             return;
         }
-        if (!ledger.markSubmitted(id)) {
-            return; // another dispatcher got there first
+        if (!gate.markSubmitted(payment.get())) {
+            return; // another dispatcher got there first, or the provider's open breaker holds it RECEIVED
         }
         exchange.setProperty(ExchangeKeys.PROVIDER, connector.name());
         exchange.setProperty(ExchangeKeys.PROVIDER_REQUEST, request);

@@ -35,12 +35,15 @@ public final class Reconciler {
     private final ConnectorRegistry connectors;
     private final ReconcilePolicy policy;
     private final Clock clock;
+    private final ProviderBreakers breakers;
 
     private final BooleanSupplier mayRun;
 
     /** {@code mayRun} is asked on each tick: with several replicas only the lease holder reconciles. */
-    public Reconciler(Ledger ledger, ConnectorRegistry connectors, ReconcilePolicy policy, Clock clock, BooleanSupplier mayRun) {
+    public Reconciler(Ledger ledger, ConnectorRegistry connectors, ReconcilePolicy policy, Clock clock, BooleanSupplier mayRun,
+                      ProviderBreakers breakers) {
         this.mayRun = mayRun;
+        this.breakers = breakers;
         this.ledger = ledger;
         this.queries = ledger.queries();
         this.connectors = connectors;
@@ -48,12 +51,19 @@ public final class Reconciler {
         this.clock = clock;
     }
 
-    /** Ids of payments recorded but never sent (the process stopped in between). */
+    /**
+     * Ids of payments recorded but never sent: the process stopped in between, or an open circuit
+     * breaker holds them. A batch per provider, so one provider's held payments never crowd out another's.
+     */
     public List<String> unsent() {
         if (!mayRun.getAsBoolean()) {
             return List.of();
         }
-        return queries.unsent(policy.unsentAfter(), policy.batchSize()).stream().map(Payment::id).toList();
+        List<String> unsent = new ArrayList<>();
+        for (String provider : connectors.names()) {
+            queries.unsent(provider, policy.unsentAfter(), policy.batchSize()).forEach(p -> unsent.add(p.id()));
+        }
+        return unsent;
     }
 
     /** Ids of in-flight payments due for a status query, across every provider. */
@@ -63,6 +73,9 @@ public final class Reconciler {
         }
         List<String> due = new ArrayList<>();
         for (String provider : connectors.names()) {
+            if (breakers.isOpen(provider)) {
+                continue; // skipped, not counted as a poll: due again once the breaker allows trial calls
+            }
             queries.duePolls(provider, policy.pollAfter(provider), policy.batchSize()).forEach(p -> due.add(p.id()));
         }
         return due;
@@ -94,6 +107,9 @@ public final class Reconciler {
         if (query.isEmpty()) {
             cannotAsk(payment);
             return;
+        }
+        if (!breakers.tryAcquire(connector.name(), "poll")) {
+            return; // the breaker turned it away: nothing recorded, still due on the next tick
         }
         exchange.setProperty(ExchangeKeys.PROVIDER, connector.name());
         exchange.setProperty(ExchangeKeys.PROVIDER_REQUEST, query.get());

@@ -30,6 +30,15 @@ public final class LedgerQueries {
     }
 
     /**
+     * Like {@link #unsent(Duration, int)} for one provider: payments a provider's open circuit
+     * breaker holds RECEIVED must not crowd out those of the other providers.
+     */
+    public List<Payment> unsent(String provider, Duration age, int limit) {
+        return list("SELECT " + PaymentRows.COLUMNS + " FROM payments WHERE status = 'RECEIVED' AND provider = ? AND updated_at < ? "
+                + "ORDER BY updated_at FETCH FIRST " + limit + " ROWS ONLY", provider, clock.instant().minus(age));
+    }
+
+    /**
      * In-flight payments of a provider last changed before {@code changedBefore} whose next poll
      * is due (never polled, or their back-off has passed).
      */

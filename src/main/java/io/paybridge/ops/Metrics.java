@@ -23,7 +23,9 @@ import org.apache.camel.Exchange;
  * the callback route reports each answer ({@link #callback}). Names follow Micrometer's
  * conventions; Prometheus sees {@code paybridge_payments_total}, {@code paybridge_provider_call_seconds},
  * {@code paybridge_provider_call_errors_total}, {@code paybridge_callbacks_total},
- * {@code paybridge_outbox_backlog}, {@code paybridge_outbox_oldest_age_seconds}, {@code paybridge_batch_rows_total}.
+ * {@code paybridge_outbox_backlog}, {@code paybridge_outbox_oldest_age_seconds}, {@code paybridge_batch_rows_total},
+ * {@code paybridge_provider_circuit_state}, {@code paybridge_provider_circuit_rejected_total},
+ * {@code paybridge_provider_calls_in_flight}.
  * Labels carry only bounded values (provider, type, status, operation, reason), never ids.
  */
 public final class Metrics {
@@ -45,13 +47,24 @@ public final class Metrics {
                 .description("Age of the oldest unpublished event (0 when none wait)").baseUnit("seconds").register(registry);
     }
 
-    /**
-     * Hook for a provider's circuit-breaker state (0 closed, 1 half-open, 2 open). No breaker
-     * exists yet; whoever adds one registers it here and health reads the same state.
-     */
+    /** A provider's circuit-breaker state (0 closed, 1 half-open, 2 open), read at each scrape. */
     public void watchCircuit(String provider, Supplier<Number> state) {
         Gauge.builder("paybridge.provider.circuit.state", state, s -> s.get().doubleValue())
-                .tag("provider", provider).description("Circuit breaker: 0 closed, 1 half-open, 2 open").register(registry);
+                .tag("provider", provider).description("Circuit breaker: 0 closed, 1 half-open, 2 open")
+                .strongReference(true).register(registry); // the gauge is the supplier's only holder
+    }
+
+    /** Work ({@code payment}, {@code poll}) an open circuit breaker kept from reaching {@code provider}. */
+    public void circuitRejected(String provider, String work) {
+        Counter.builder("paybridge.provider.circuit.rejected").description("New work an open circuit breaker held back")
+                .tag("provider", label(provider)).tag("work", label(work)).register(registry).increment();
+    }
+
+    /** A provider's HTTP calls in flight against its concurrency cap, read at each scrape. */
+    public void watchInFlight(String provider, Supplier<Number> calls) {
+        Gauge.builder("paybridge.provider.calls.in.flight", calls, s -> s.get().doubleValue())
+                .tag("provider", provider).description("Provider HTTP calls in flight (capped by max-concurrent-calls)")
+                .strongReference(true).register(registry);
     }
 
     /** A committed ledger state change. */

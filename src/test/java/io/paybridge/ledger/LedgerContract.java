@@ -222,6 +222,20 @@ abstract class LedgerContract {
         }
     }
 
+    @Test
+    void unsentPaymentsAreFoundPerProviderSoOneProvidersBacklogCannotHideAnother() {
+        for (int i = 0; i < 3; i++) {
+            ledger.claim(command("U-blue-" + i, "100.00"));
+        }
+        ledger.claim(command("U-kipay", "100.00").withProvider("kipay"));
+        java.time.Duration none = java.time.Duration.ofSeconds(-1);
+        assertThat(ledger.queries().unsent(none, 2)).extracting(Payment::id).containsExactly("U-blue-0", "U-blue-1");
+        assertThat(ledger.queries().unsent("kipay", none, 2)).extracting(Payment::id).containsExactly("U-kipay");
+        assertThat(ledger.queries().unsent("bluepay", none, 5)).hasSize(3);
+        ledger.markSubmitted("U-kipay");
+        assertThat(ledger.queries().unsent("kipay", none, 2)).isEmpty();
+    }
+
     static PaymentCommand command(String id, String amount) {
         var metadata = Json.newMapper().createObjectNode().put("invoice", "INV-9");
         return new PaymentCommand(id, PaymentType.PAYOUT, "bluepay", new BigDecimal(amount), "KES", "KE",

@@ -20,6 +20,8 @@ public class SimulatorFaults {
     private volatile long callbackDelayMillis = DEFAULT_CALLBACK_DELAY_MILLIS;
     private final AtomicInteger dropRequestNext = new AtomicInteger();
     private final AtomicInteger loseAnswerNext = new AtomicInteger();
+    private final AtomicInteger callsInFlight = new AtomicInteger();
+    private final AtomicInteger maxCallsInFlight = new AtomicInteger();
 
     /** Delay before answering every API call. */
     public void latencyMillis(long ms) {
@@ -106,6 +108,28 @@ public class SimulatorFaults {
 
     public boolean duplicateCallbacks() {
         return duplicateCallbacks;
+    }
+
+    /**
+     * A router calls this when it starts working on an API call and {@link #callEnded} before it
+     * answers, so the most calls ever worked on at once is a lower bound of what the client had in flight.
+     */
+    public void callStarted() {
+        int now = callsInFlight.incrementAndGet();
+        maxCallsInFlight.accumulateAndGet(now, Math::max);
+    }
+
+    public void callEnded() {
+        callsInFlight.decrementAndGet();
+    }
+
+    /** The most API calls worked on at once since the start (or {@link #resetMaxCallsInFlight}). */
+    public int maxCallsInFlight() {
+        return maxCallsInFlight.get();
+    }
+
+    public void resetMaxCallsInFlight() {
+        maxCallsInFlight.set(callsInFlight.get());
     }
 
     /** Decides (consuming one {@link #failNext} credit first) whether the current API call fails. */

@@ -57,6 +57,7 @@ final class BluePayRouter implements HttpHandler {
             state.countCall(path);
             int status = 200;
             Map<String, Object> body;
+            faults.callStarted();
             try {
                 body = dispatch(exchange, routes.get(path));
             } catch (BluePayError e) {
@@ -65,6 +66,8 @@ final class BluePayRouter implements HttpHandler {
             } catch (RuntimeException e) {
                 status = 500;
                 body = BluePayError.of(500, "Internal error: " + e).body();
+            } finally {
+                faults.callEnded(); // before answering: the client cannot have seen the answer yet
             }
             if (faults.losesAnswer(exchange.getRequestMethod())) {
                 return; // carried out, but the connection closes without an answer
