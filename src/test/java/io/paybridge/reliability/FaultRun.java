@@ -1,0 +1,106 @@
+package io.paybridge.reliability;
+
+import io.paybridge.model.PaymentStatus;
+import io.paybridge.reliability.FaultPayments.Planned;
+import io.paybridge.testing.EmbeddedKafka;
+import io.paybridge.testing.PaybridgeApp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.awaitility.Awaitility;
+
+/**
+ * One fault run's world: the five simulators, a ledger database on a real PostgreSQL, a broker,
+ * and the bundle's settings wired to them. The bundle itself runs in-process ({@link #startApp})
+ * or in a child JVM started by the test from {@link #properties}.
+ */
+final class FaultRun implements AutoCloseable {
+    final EmbeddedKafka kafka;
+    final FaultSimulators sims;
+    final Map<String, String> properties;
+    final String ledgerUrl;
+    final String user;
+    final String password;
+    PaybridgeApp app;
+
+    FaultRun(EmbeddedKafka kafka, FaultSimulators sims, String ledgerUrl, String user, String password) {
+        this.kafka = kafka;
+        this.sims = sims;
+        this.ledgerUrl = ledgerUrl;
+        this.user = user;
+        this.password = password;
+        int port = PaybridgeApp.freePort();
+        properties = FaultSimulators.fastReconcile(sims.wire(PaybridgeApp.defaults(kafka, sims.bluePay, port), port));
+        properties.put("paybridge.ledger.url", ledgerUrl);
+        properties.put("paybridge.ledger.username", user);
+        properties.put("paybridge.ledger.password", password);
+        // Short enough that a slow answer is a timeout within a bounded test.
+        properties.put("paybridge.providers.response-timeout-ms", "1500");
+        properties.put("paybridge.providers.connect-timeout-ms", "1000");
+    }
+
+    void startApp() throws Exception {
+        app = PaybridgeApp.start(properties);
+        awaitWebhookRegistered();
+    }
+
+    /** BitnovaPay learns its webhook secret from the start-up registration; faults go on only after it. */
+    void awaitWebhookRegistered() {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> sims.bitnova.webhookCount() >= 1);
+    }
+
+    void send(List<Planned> plan) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = kafka.newProducer()) {
+            FaultPayments.produce(producer, properties.get("paybridge.topics.requests"), plan);
+        }
+    }
+
+    /**
+     * Waits until every planned payment has a final word (terminal or NEEDS_REVIEW), then up to
+     * {@code reviewGrace} more for NEEDS_REVIEW ones to be settled by a late callback or a poll.
+     */
+    void awaitFinalWords(List<Planned> plan, Duration max, Duration reviewGrace) {
+        Awaitility.await().atMost(max).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> unsettled(plan, true).isEmpty());
+        Instant end = Instant.now().plus(reviewGrace);
+        Awaitility.await().atMost(reviewGrace.plusSeconds(5)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> Instant.now().isAfter(end) || unsettled(plan, false).isEmpty());
+    }
+
+    /** Payments without a final word; with {@code reviewIsFinal} false, NEEDS_REVIEW ones count as unsettled too. */
+    Set<String> unsettled(List<Planned> plan, boolean reviewIsFinal) throws Exception {
+        Map<String, String> statuses = FaultVerdict.statuses(ledgerUrl, user, password);
+        return plan.stream().map(Planned::id).filter(id -> {
+            String s = statuses.get(id);
+            return s == null || !(PaymentStatus.valueOf(s).isTerminal() || reviewIsFinal && "NEEDS_REVIEW".equals(s));
+        }).collect(Collectors.toSet());
+    }
+
+    /** The events topic, read until every planned payment's ledger status is its last published one (at most 30 s). */
+    List<ConsumerRecord<String, byte[]>> published(List<Planned> plan) throws Exception {
+        Map<String, String> statuses = FaultVerdict.statuses(ledgerUrl, user, password);
+        Set<String> ids = plan.stream().map(Planned::id).collect(Collectors.toSet());
+        return kafka.readAll(properties.get("paybridge.topics.events"), Duration.ofSeconds(30), recs -> {
+            Map<String, String> last = new java.util.HashMap<>();
+            recs.forEach(r -> last.put(r.key(), FaultVerdict.status(r)));
+            return ids.stream().allMatch(id -> statuses.get(id) != null && statuses.get(id).equals(last.get(id)));
+        });
+    }
+
+    FaultVerdict verdict(List<Planned> plan) throws Exception {
+        return FaultVerdict.judge(plan, ledgerUrl, user, password, published(plan), sims);
+    }
+
+    @Override
+    public void close() {
+        if (app != null) {
+            app.close();
+        }
+        sims.close();
+    }
+}
