@@ -42,6 +42,21 @@ final class FaultRun implements AutoCloseable {
         // Short enough that a slow answer is a timeout within a bounded test.
         properties.put("paybridge.providers.response-timeout-ms", "1500");
         properties.put("paybridge.providers.connect-timeout-ms", "1000");
+        // A killed consumer keeps its partitions until the broker gives up on it (45 s by default); the
+        // broker's minimum makes a restarted bundle consume again within seconds.
+        properties.put("camel.component.kafka.session-timeout-ms", "6000");
+        properties.put("camel.component.kafka.heartbeat-interval-ms", "2000");
+    }
+
+    /** Writes the bundle's settings where a child JVM ({@code BatchAppMain}) reads them. */
+    java.nio.file.Path writeProperties(java.nio.file.Path dir) throws java.io.IOException {
+        java.util.Properties file = new java.util.Properties();
+        file.putAll(properties);
+        java.nio.file.Path path = dir.resolve("paybridge.properties");
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(path)) {
+            file.store(out, "fault test child");
+        }
+        return path;
     }
 
     void startApp() throws Exception {
@@ -65,8 +80,12 @@ final class FaultRun implements AutoCloseable {
      * {@code reviewGrace} more for NEEDS_REVIEW ones to be settled by a late callback or a poll.
      */
     void awaitFinalWords(List<Planned> plan, Duration max, Duration reviewGrace) {
-        Awaitility.await().atMost(max).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(() -> unsettled(plan, true).isEmpty());
+        try {
+            Awaitility.await().atMost(max).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                    .until(() -> unsettled(plan, true).isEmpty());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return; // the verdict names every payment left without a final word, which says more than a timeout
+        }
         Instant end = Instant.now().plus(reviewGrace);
         Awaitility.await().atMost(reviewGrace.plusSeconds(5)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .until(() -> Instant.now().isAfter(end) || unsettled(plan, false).isEmpty());

@@ -108,7 +108,8 @@ final class FaultVerdict {
         List<String> published = publishedHistory.getOrDefault(p.id(), List.of());
         if (status == null || !(PaymentStatus.valueOf(status).isTerminal() || "NEEDS_REVIEW".equals(status))
                 || published.isEmpty() || !published.get(published.size() - 1).equals(status)) {
-            lost.add(p.id() + " ledger=" + status + " published=" + published);
+            lost.add(p.id() + " ledger=" + status + " published=" + published + " provider="
+                    + sims.money(p.provider(), p.id(), p.failing()) + " created=" + sims.created(p.provider(), p.id()));
             return;
         }
         if (!forward(ledgerHistory.getOrDefault(p.id(), List.of())) || !forward(published)) {
