@@ -59,6 +59,13 @@ final class FaultRun implements AutoCloseable {
         return path;
     }
 
+    /** Moves the run onto another broker (one a test stops and starts), with the run's topics created there. */
+    void useBroker(String bootstrap) throws InterruptedException {
+        properties.put("paybridge.kafka.brokers", bootstrap);
+        FaultKafka.createTopics(bootstrap, properties.get("paybridge.topics.requests"), properties.get("paybridge.topics.events"),
+                properties.get("paybridge.topics.dlq"));
+    }
+
     void startApp() throws Exception {
         app = PaybridgeApp.start(properties);
         awaitWebhookRegistered();
@@ -70,7 +77,7 @@ final class FaultRun implements AutoCloseable {
     }
 
     void send(List<Planned> plan) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = kafka.newProducer()) {
+        try (KafkaProducer<String, byte[]> producer = FaultKafka.producer(properties.get("paybridge.kafka.brokers"))) {
             FaultPayments.produce(producer, properties.get("paybridge.topics.requests"), plan);
         }
     }
@@ -104,7 +111,8 @@ final class FaultRun implements AutoCloseable {
     List<ConsumerRecord<String, byte[]>> published(List<Planned> plan) throws Exception {
         Map<String, String> statuses = FaultVerdict.statuses(ledgerUrl, user, password);
         Set<String> ids = plan.stream().map(Planned::id).collect(Collectors.toSet());
-        return kafka.readAll(properties.get("paybridge.topics.events"), Duration.ofSeconds(30), recs -> {
+        return FaultKafka.readAll(properties.get("paybridge.kafka.brokers"), properties.get("paybridge.topics.events"),
+                Duration.ofSeconds(30), recs -> {
             Map<String, String> last = new java.util.HashMap<>();
             recs.forEach(r -> last.put(r.key(), FaultVerdict.status(r)));
             return ids.stream().allMatch(id -> statuses.get(id) != null && statuses.get(id).equals(last.get(id)));
