@@ -1,13 +1,16 @@
 package io.paybridge.sandbox;
 
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The fault switches every provider simulator offers: latency, failing calls (the next N, or a
- * rate), dropped, duplicated and delayed callbacks. Tests flip them while requests are in flight
- * on the server's own threads, so every field is volatile or atomic. A simulator's own class adds
- * the faults peculiar to its provider.
+ * rate), slow answers past the client's timeout, bursts of 429, dropped, duplicated and delayed
+ * callbacks (always, or at a rate). Tests flip them while requests are in flight on the server's
+ * own threads, so every field is volatile or atomic. Every random draw comes from one generator a
+ * test can {@link #seed}, so a failing fault run can be told apart by its printed seed (the
+ * interleaving of concurrent calls still varies). A simulator's own class adds the faults
+ * peculiar to its provider.
  */
 public class SimulatorFaults {
     public static final long DEFAULT_CALLBACK_DELAY_MILLIS = 50;
@@ -22,6 +25,63 @@ public class SimulatorFaults {
     private final AtomicInteger loseAnswerNext = new AtomicInteger();
     private final AtomicInteger callsInFlight = new AtomicInteger();
     private final AtomicInteger maxCallsInFlight = new AtomicInteger();
+    private volatile Random random = new Random();
+    private volatile double slowAnswerRate;
+    private volatile long slowAnswerMillis;
+    private volatile double rateLimitBurstRate;
+    private volatile int rateLimitBurstLength;
+    private final AtomicInteger rateLimitBurstLeft = new AtomicInteger();
+    private volatile double dropCallbackRate;
+    private volatile double duplicateCallbackRate;
+    private volatile long callbackJitterMillis;
+    private volatile double lateCallbackRate;
+    private volatile long lateCallbackMillis;
+
+    /** Makes every later random fault decision follow {@code seed}. */
+    public void seed(long seed) {
+        random = new Random(seed);
+    }
+
+    /**
+     * A fraction (0..1) of API calls wait {@code millis} before being processed: set it above the
+     * client's response timeout and the client gives up while the provider still goes on to act on
+     * the request, the ambiguous case.
+     */
+    public void slowAnswers(double rate, long millis) {
+        slowAnswerRate = requireRate(rate, "slowAnswerRate");
+        slowAnswerMillis = requireNonNegative(millis, "slowAnswerMillis");
+    }
+
+    /** With probability {@code rate} per API call, a burst of {@code length} consecutive calls answers 429. */
+    public void rateLimitBursts(double rate, int length) {
+        rateLimitBurstRate = requireRate(rate, "rateLimitBurstRate");
+        rateLimitBurstLength = Math.toIntExact(requireNonNegative(length, "rateLimitBurstLength"));
+    }
+
+    /** A fraction (0..1) of callbacks is never sent. */
+    public void dropCallbackRate(double rate) {
+        dropCallbackRate = requireRate(rate, "dropCallbackRate");
+    }
+
+    /** A fraction (0..1) of callbacks is sent twice. */
+    public void duplicateCallbackRate(double rate) {
+        duplicateCallbackRate = requireRate(rate, "duplicateCallbackRate");
+    }
+
+    /**
+     * A fraction (0..1) of callbacks is held back {@code millis} after the payment moved on, so
+     * it arrives after later ones (out of order). Honoured by simulators sending several
+     * callbacks per payment.
+     */
+    public void lateCallbacks(double rate, long millis) {
+        lateCallbackRate = requireRate(rate, "lateCallbackRate");
+        lateCallbackMillis = requireNonNegative(millis, "lateCallbackMillis");
+    }
+
+    /** Each callback waits a random extra 0..{@code ms}, so callbacks overtake one another. */
+    public void callbackJitterMillis(long ms) {
+        callbackJitterMillis = requireNonNegative(ms, "callbackJitterMillis");
+    }
 
     /** Delay before answering every API call. */
     public void latencyMillis(long ms) {
@@ -30,10 +90,7 @@ public class SimulatorFaults {
 
     /** Fraction (0..1) of API calls that fail before doing anything. */
     public void serverErrorRate(double rate) {
-        if (rate < 0 || rate > 1 || Double.isNaN(rate)) {
-            throw new IllegalArgumentException("serverErrorRate must be within 0..1: " + rate);
-        }
-        serverErrorRate = rate;
+        serverErrorRate = requireRate(rate, "serverErrorRate");
     }
 
     /** The next {@code n} API calls fail before doing anything (the deterministic variant). */
@@ -92,22 +149,54 @@ public class SimulatorFaults {
         callbackDelayMillis = DEFAULT_CALLBACK_DELAY_MILLIS;
         dropRequestNext.set(0);
         loseAnswerNext.set(0);
+        slowAnswerRate = 0;
+        slowAnswerMillis = 0;
+        rateLimitBurstRate = 0;
+        rateLimitBurstLength = 0;
+        rateLimitBurstLeft.set(0);
+        dropCallbackRate = 0;
+        duplicateCallbackRate = 0;
+        callbackJitterMillis = 0;
+        lateCallbackRate = 0;
+        lateCallbackMillis = 0;
     }
 
+    /** How long the current callback is held back: 0, or the late delay drawn at its rate. */
+    public long lateCallbackMillis() {
+        return chance(lateCallbackRate) ? lateCallbackMillis : 0;
+    }
+
+    /** How long the current API call waits before being processed (a slow answer drawn at its rate). */
     public long latencyMillis() {
-        return latencyMillis;
+        return chance(slowAnswerRate) ? Math.max(latencyMillis, slowAnswerMillis) : latencyMillis;
     }
 
+    /** How long the current callback waits (the delay plus any jitter drawn). */
     public long callbackDelayMillis() {
-        return callbackDelayMillis;
+        long jitter = callbackJitterMillis;
+        return jitter == 0 ? callbackDelayMillis : callbackDelayMillis + (long) (next() * (jitter + 1));
     }
 
+    /** Whether the current callback is dropped (always when switched on, else drawn at its rate). */
     public boolean dropCallbacks() {
-        return dropCallbacks;
+        return dropCallbacks || chance(dropCallbackRate);
     }
 
+    /** Whether the current callback is sent twice (always when switched on, else drawn at its rate). */
     public boolean duplicateCallbacks() {
-        return duplicateCallbacks;
+        return duplicateCallbacks || chance(duplicateCallbackRate);
+    }
+
+    /** Decides whether the current API call answers 429: inside a burst, or starting one. */
+    public boolean shouldRateLimitThisCall() {
+        if (take(rateLimitBurstLeft)) {
+            return true;
+        }
+        if (chance(rateLimitBurstRate)) {
+            rateLimitBurstLeft.set(Math.max(0, rateLimitBurstLength - 1));
+            return rateLimitBurstLength > 0;
+        }
+        return false;
     }
 
     /**
@@ -137,8 +226,22 @@ public class SimulatorFaults {
         if (take(failNext)) {
             return true;
         }
-        double rate = serverErrorRate;
-        return rate > 0 && ThreadLocalRandom.current().nextDouble() < rate;
+        return chance(serverErrorRate);
+    }
+
+    private boolean chance(double rate) {
+        return rate > 0 && next() < rate;
+    }
+
+    private double next() {
+        return random.nextDouble();
+    }
+
+    private static double requireRate(double rate, String name) {
+        if (rate < 0 || rate > 1 || Double.isNaN(rate)) {
+            throw new IllegalArgumentException(name + " must be within 0..1: " + rate);
+        }
+        return rate;
     }
 
     /** Consumes one credit; a CAS loop so two concurrent calls cannot both take the last one. */

@@ -6,6 +6,8 @@ import io.paybridge.model.Outcome;
 import io.paybridge.model.PaymentCommand;
 import io.paybridge.model.PaymentStatus;
 import io.paybridge.model.PaymentType;
+import io.paybridge.model.Reason;
+import io.paybridge.model.ReasonCodes;
 import io.paybridge.model.Violation;
 import io.paybridge.provider.CallbackHeaders;
 import io.paybridge.provider.CallbackUpdate;
@@ -45,6 +47,7 @@ public final class BitPesaConnector implements Connector {
     private final BitPesaWebhookVerifier verifier;
     private final BitPesaCallbackReader callbacks;
     private final BitPesaCancels cancels;
+    private final boolean fundsItsTransactions;
 
     public BitPesaConnector(BitPesaSettings settings, ObjectMapper json) {
         this(settings, json, new BitPesaAuth(settings.apiKey(), settings.apiSecret()));
@@ -58,6 +61,7 @@ public final class BitPesaConnector implements Connector {
         this.verifier = new BitPesaWebhookVerifier(auth, settings.callbackPublicUrl());
         this.callbacks = new BitPesaCallbackReader(json);
         this.cancels = new BitPesaCancels(requests);
+        this.fundsItsTransactions = settings.fundFromBalance();
     }
 
     @Override
@@ -110,7 +114,15 @@ public final class BitPesaConnector implements Connector {
         if (tx == null) {
             return Outcome.unknownToProvider("not-found"); // no transaction with our external_id: it was never created
         }
-        return BitPesaResponses.transaction(tx, payment.status() == PaymentStatus.SUCCEEDED);
+        Outcome outcome = BitPesaResponses.transaction(tx, payment.status() == PaymentStatus.SUCCEEDED);
+        if (fundsItsTransactions && outcome.status() == PaymentStatus.PENDING && "initial".equals(BitPesaResponses.text(tx, "state"))) {
+            // This bundle debits every transaction it creates in the same conversation, so one still unfunded
+            // when polled was left between create and debit (the process died): nobody will ever fund it.
+            return Outcome.of(PaymentStatus.NEEDS_REVIEW, BitPesaResponses.text(tx, "id"), "initial").withReason(new Reason(
+                    ReasonCodes.AMBIGUOUS_OUTCOME, "BitPesa holds the transaction unfunded (state initial): fund it or cancel it at BitPesa",
+                    "initial"));
+        }
+        return outcome;
     }
 
     /** The cancel answer is the transaction as it now stands, so {@link #interpretStatus} reads it. */

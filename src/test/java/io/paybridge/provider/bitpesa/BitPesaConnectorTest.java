@@ -200,6 +200,17 @@ class BitPesaConnectorTest {
     }
 
     @Test
+    void aTransactionLeftUnfundedByACrashNeedsReviewWhenThisBundleFundsItsTransactions() {
+        PaymentSnapshot submitted = new PaymentSnapshot("pay-1", PaymentType.PAYOUT, PaymentStatus.SUBMITTED, null);
+        var review = connector(true).interpretStatus(submitted, fixture(201, "transaction-initial.json"));
+        assertThat(review.status()).isEqualTo(PaymentStatus.NEEDS_REVIEW);
+        assertThat(review.reason().message()).contains("unfunded").contains("fund it or cancel it");
+        // Funded elsewhere (by the ERP's own process): an unfunded transaction is just waiting.
+        assertThat(connector(false).interpretStatus(submitted, fixture(201, "transaction-initial.json")).status())
+                .isEqualTo(PaymentStatus.PENDING);
+    }
+
+    @Test
     void rulesNameWhatBitPesaWouldRefuse() {
         BitPesaConnector c = connector(true);
         assertThat(c.supports(PaymentType.COLLECTION)).isFalse();

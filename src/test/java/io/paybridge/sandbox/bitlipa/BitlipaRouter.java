@@ -43,6 +43,10 @@ final class BitlipaRouter implements HttpHandler {
                 respond(exchange, 503, "{\"error\":\"Service unavailable\"}", "application/json");
                 return;
             }
+            if (faults.shouldRateLimitThisCall()) {
+                respond(exchange, 429, "{\"error\":\"Too many requests\"}", "application/json");
+                return;
+            }
             String prefix = "/" + settings.publicId() + "/";
             String operation = path.startsWith(prefix) ? path.substring(prefix.length()) : null;
             if (operation == null || !java.util.Set.of("payment_c2b", "payment_b2c", "status", "banks").contains(operation)) {

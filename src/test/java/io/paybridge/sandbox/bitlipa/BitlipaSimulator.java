@@ -83,6 +83,11 @@ public final class BitlipaSimulator implements AutoCloseable {
         return faults;
     }
 
+    /** All requests received on every path, whatever their answer. */
+    public int totalCalls() {
+        return state.totalCalls();
+    }
+
     /** All requests received on the path, whatever their answer. */
     public int callCount(String path) {
         return state.callCount(path);

@@ -17,6 +17,10 @@ final class BitlipaState {
         calls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
     }
 
+    int totalCalls() {
+        return calls.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
     int callCount(String path) {
         AtomicInteger n = calls.get(path);
         return n == null ? 0 : n.get();

@@ -24,6 +24,6 @@ public final class BitnovaPayFaults extends SimulatorFaults {
     }
 
     boolean takeRateLimit() {
-        return take(rateLimitNext);
+        return take(rateLimitNext) || shouldRateLimitThisCall();
     }
 }

@@ -62,6 +62,9 @@ final class BitPesaSimRouter implements HttpHandler {
         if (faults.shouldFailThisCall()) {
             throw BitPesaSimError.of(503, "Service unavailable");
         }
+        if (faults.shouldRateLimitThisCall()) {
+            throw BitPesaSimError.of(429, "Too many requests");
+        }
         String method = exchange.getRequestMethod();
         authenticate(exchange, method, raw);
         String query = exchange.getRequestURI().getRawQuery();

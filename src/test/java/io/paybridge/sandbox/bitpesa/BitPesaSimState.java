@@ -24,6 +24,10 @@ final class BitPesaSimState {
         calls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
     }
 
+    int totalCalls() {
+        return calls.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
     int callCount(String path) {
         AtomicInteger n = calls.get(path);
         return n == null ? 0 : n.get();

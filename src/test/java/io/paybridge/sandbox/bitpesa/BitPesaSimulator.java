@@ -106,6 +106,11 @@ public final class BitPesaSimulator implements AutoCloseable {
         return state.balance(currency);
     }
 
+    /** All requests received on every path, whatever their answer. */
+    public int totalCalls() {
+        return state.totalCalls();
+    }
+
     public int callCount(String path) {
         return state.callCount(path);
     }

@@ -8,8 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -33,7 +34,7 @@ final class BitPesaWebhookSender {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicInteger delivered = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
-    private final ExecutorService outbox = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService outbox = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "bitpesa-sim-webhooks");
         t.setDaemon(true);
         return t;
@@ -66,12 +67,13 @@ final class BitPesaWebhookSender {
         body.set("object", object);
         byte[] raw = body.toString().getBytes(StandardCharsets.UTF_8);
         boolean duplicate = faults.duplicateCallbacks();
-        outbox.submit(() -> {
+        // One thread in time order: a webhook held back (a late one) is delivered after later events.
+        outbox.schedule(() -> {
             deliver(url, raw);
             if (duplicate) {
                 deliver(url, raw);
             }
-        });
+        }, faults.lateCallbackMillis(), TimeUnit.MILLISECONDS);
     }
 
     void close() {

@@ -86,6 +86,9 @@ final class BluePayRouter implements HttpHandler {
         if (faults.shouldFailThisCall()) {
             throw BluePayError.unavailable(route.b2c());
         }
+        if (faults.shouldRateLimitThisCall()) {
+            throw BluePayError.of(429, "Too many requests");
+        }
         String method = exchange.getRequestMethod().toUpperCase();
         if (!route.methods().contains(method)) {
             throw BluePayError.of(405, "Method not allowed");

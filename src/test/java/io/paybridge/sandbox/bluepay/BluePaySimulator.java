@@ -97,6 +97,11 @@ public final class BluePaySimulator implements AutoCloseable {
         this.callbackUrl = url;
     }
 
+    /** All requests received on every path, whatever their answer. */
+    public int totalCalls() {
+        return state.totalCalls();
+    }
+
     /** All requests received on the path, whatever their answer (401, 503 … included). */
     public int callCount(String path) {
         return state.callCount(path);

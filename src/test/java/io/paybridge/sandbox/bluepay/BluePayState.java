@@ -43,6 +43,10 @@ final class BluePayState {
         calls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
     }
 
+    int totalCalls() {
+        return calls.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
     int callCount(String path) {
         AtomicInteger count = calls.get(path);
         return count == null ? 0 : count.get();

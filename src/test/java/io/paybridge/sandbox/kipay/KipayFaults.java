@@ -35,6 +35,6 @@ public final class KipayFaults extends SimulatorFaults {
     }
 
     boolean takeTooMany() {
-        return take(tooManyNext);
+        return take(tooManyNext) || shouldRateLimitThisCall();
     }
 }

@@ -102,6 +102,11 @@ public final class KipaySimulator implements AutoCloseable {
         this.callbackUrl = url;
     }
 
+    /** All requests received on every path, whatever their answer. */
+    public int totalCalls() {
+        return state.totalCalls();
+    }
+
     /** All requests received on the path, whatever their answer. */
     public int callCount(String path) {
         return state.callCount(path);
