@@ -48,6 +48,10 @@ public final class CallbackHandler {
         } catch (UncheckedIOException | IllegalArgumentException unreadable) {
             LOG.warn("{} callback signed but unreadable: {}", provider, unreadable.getMessage());
             return CallbackReply.of(400, "unreadable", "callback body is not the provider's JSON");
+        } catch (RuntimeException odd) {
+            // Signed JSON of an unexpected shape ("null", a list, a string) trips a reader: still the sender's fault.
+            LOG.warn("{} callback signed but not of the expected shape: {}", provider, odd.getClass().getSimpleName());
+            return CallbackReply.of(400, "unreadable", "callback body is not the provider's JSON");
         }
         if (update.outcome() == null) {
             return CallbackReply.of(200, "ignored", "event concerns no payment");
