@@ -36,7 +36,8 @@ final class CallbackFuzzer {
             "Authorization-Key", "Authorization-Nonce", "Authorization-Signature", "Idempotency-Key", "X-BluePay-Event");
     private static final List<String> METHODS = List.of("GET", "PUT", "DELETE", "PATCH", "OPTIONS");
 
-    record Result(int requests, Map<String, Integer> byStatus, int serverErrors, int noAnswer, List<String> failures) {
+    record Result(int requests, Map<String, Integer> byStatus, int serverErrors, int noAnswer, List<String> failures,
+            Map<String, Integer> unansweredByKind) {
         @Override
         public String toString() {
             return requests + " requests, answers by status " + byStatus + ", 5xx " + serverErrors + ", unanswered " + noAnswer
@@ -66,6 +67,7 @@ final class CallbackFuzzer {
             shots.add(draw(i));
         }
         Map<String, Integer> byStatus = Collections.synchronizedMap(new TreeMap<>());
+        Map<String, Integer> unansweredByKind = Collections.synchronizedMap(new TreeMap<>());
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         int[] counts = new int[2];
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -81,6 +83,9 @@ final class CallbackFuzzer {
                         counts[0] += serverError ? 1 : 0;
                         counts[1] += unanswered ? 1 : 0;
                     }
+                    if (unanswered) {
+                        unansweredByKind.merge(shot.kind(), 1, Integer::sum);
+                    }
                     if ((serverError || unanswered) && failures.size() < 5) {
                         failures.add(status + " " + shot.method() + " " + shot.path() + " (" + shot.kind() + ")");
                     }
@@ -92,7 +97,7 @@ final class CallbackFuzzer {
         } finally {
             pool.shutdownNow();
         }
-        return new Result(count, new TreeMap<>(byStatus), counts[0], counts[1], List.copyOf(failures));
+        return new Result(count, new TreeMap<>(byStatus), counts[0], counts[1], List.copyOf(failures), new TreeMap<>(unansweredByKind));
     }
 
     private String fire(Shot shot) {
