@@ -6,12 +6,15 @@ import io.paybridge.provider.CallbackHeaders;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Adapts the platform-http exchange to {@link CallbackHandler}: raw bytes in; the reply kept in
  * a property while the route confirms the callback with the provider if asked; status and JSON out.
  */
 public final class CallbackEndpoint {
+    private static final Logger LOG = LoggerFactory.getLogger(CallbackEndpoint.class);
     private final CallbackHandler handler;
     private final ObjectMapper json;
 
@@ -26,10 +29,16 @@ public final class CallbackEndpoint {
     public void handle(Exchange exchange) throws Exception {
         Message m = exchange.getMessage();
         String provider = m.getHeader("provider", String.class);
-        byte[] raw = RawBody.read(m, maxBodyBytes);
-        CallbackReply reply = raw == null
-                ? CallbackReply.of(413, "too-large", "callback bodies are limited to " + maxBodyBytes + " bytes")
-                : handler.handle(provider, raw, new CallbackHeaders(m.getHeaders()));
+        CallbackReply reply;
+        try {
+            byte[] raw = RawBody.read(m, maxBodyBytes);
+            reply = raw == null
+                    ? CallbackReply.of(413, "too-large", "callback bodies are limited to " + maxBodyBytes + " bytes")
+                    : handler.handle(provider, raw, new CallbackHeaders(m.getHeaders()));
+        } catch (RawBody.Malformed malformed) {
+            LOG.warn("{} callback with an unreadable request body: {}", provider, malformed.getMessage());
+            reply = CallbackReply.of(400, "malformed-request", "the request body could not be read as HTTP");
+        }
         exchange.setProperty(ExchangeKeys.CALLBACK_REPLY, reply);
         exchange.setProperty(ExchangeKeys.CONFIRM, reply.confirmPaymentId() != null);
         exchange.setProperty(ExchangeKeys.PAYMENT_ID, reply.confirmPaymentId());

@@ -38,14 +38,19 @@ public final class CallbackHandler {
         byte[] body = rawBody == null ? new byte[0] : rawBody;
         Verification verification = connector.get().webhookVerifier().verify(body, headers);
         if (!verification.valid()) {
-            LOG.warn("{} callback rejected ({} bytes): {}", provider, body.length, verification.failure());
-            return CallbackReply.of(401, "rejected", verification.failure());
+            CallbackReply rejected = CallbackReply.rejected(verification.failure());
+            LOG.warn("{} callback rejected [{}] ({} bytes): {}", provider, rejected.reason(), body.length, verification.failure());
+            return rejected;
         }
         CallbackUpdate update;
         try {
             update = connector.get().readCallback(body, headers);
         } catch (UncheckedIOException | IllegalArgumentException unreadable) {
             LOG.warn("{} callback signed but unreadable: {}", provider, unreadable.getMessage());
+            return CallbackReply.of(400, "unreadable", "callback body is not the provider's JSON");
+        } catch (RuntimeException odd) {
+            // Signed JSON of an unexpected shape ("null", a list, a string) trips a reader: still the sender's fault.
+            LOG.warn("{} callback signed but not of the expected shape: {}", provider, odd.getClass().getSimpleName());
             return CallbackReply.of(400, "unreadable", "callback body is not the provider's JSON");
         }
         if (update.outcome() == null) {
@@ -61,11 +66,11 @@ public final class CallbackHandler {
             return CallbackReply.confirming(payment.get().id()); // a hint only: the status API decides
         }
         Optional<PaymentEvent> event = ledger.apply(payment.get().id(), update.outcome(), EventSource.CALLBACK);
-        if (update.deliveryKey() != null) {
-            ledger.firstDelivery(provider, update.deliveryKey());
-        }
+        // Recorded after applying, so a delivery that failed half-way is applied when the provider retries it;
+        // a repeat changes nothing either way (forward-only), the key only names it in the answer and metrics.
+        boolean repeat = update.deliveryKey() != null && !ledger.firstDelivery(provider, update.deliveryKey());
         event.ifPresent(e -> LOG.info("payment {} is {} (callback from {})", e.paymentId(), e.status(), provider));
-        return CallbackReply.of(200, event.isPresent() ? "applied" : "unchanged", payment.get().id());
+        return CallbackReply.of(200, event.isPresent() ? "applied" : repeat ? "duplicate" : "unchanged", payment.get().id());
     }
 
     /** Our id first (only if that payment belongs to this provider), else the provider's reference. */

@@ -21,7 +21,7 @@ final class RawBody {
     }
 
     /** The body's bytes, or null when it exceeds {@code maxBytes} (the caller answers 413). */
-    static byte[] read(Message message, int maxBytes) throws InterruptedException, ExecutionException, TimeoutException {
+    static byte[] read(Message message, int maxBytes) throws InterruptedException {
         Object body = message.getBody();
         if (!(body instanceof HttpServerRequest request)) {
             byte[] bytes = message.getBody(byte[].class); // other transports (tests, direct calls) hand bytes over
@@ -45,6 +45,16 @@ final class RawBody {
             return done.get(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException slow) {
             return null; // a body that never ends is treated like one that is too large
+        } catch (ExecutionException broken) {
+            // Malformed framing (a bad chunk size) or a client that went away: the client's fault, never a 500.
+            throw new Malformed(broken.getCause());
+        }
+    }
+
+    /** The request's bytes could not be read as HTTP (the caller answers 400). */
+    static final class Malformed extends RuntimeException {
+        Malformed(Throwable cause) {
+            super(cause == null ? "unreadable request body" : cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
         }
     }
 

@@ -59,6 +59,19 @@ public final class ExchangeKeys {
     public static final String DLQ_ORIGINAL_PARTITION = "paybridge_original_partition";
     /** DLQ record header: offset the record was read from. */
     public static final String DLQ_ORIGINAL_OFFSET = "paybridge_original_offset";
+    /** DLQ record header: how many times the record was processed before it landed here (1 for invalid input). */
+    public static final String DLQ_ATTEMPTS = "paybridge_attempts";
+    /** DLQ record header: when it landed here (ISO-8601, UTC). */
+    public static final String DLQ_FAILED_AT = "paybridge_failed_at";
+    /** DLQ record header: on a replayed record that failed again, the DLQ record it was replayed from ({@code topic/partition/offset}). */
+    public static final String DLQ_REPLAY_OF = "paybridge_replay_of";
+
+    /** Property: processing attempts so far of a record taken back from the DLQ (its {@link #DLQ_ATTEMPTS}). */
+    public static final String ATTEMPTS = "paybridgeAttempts";
+    /** Property: the {@link io.paybridge.intake.DlqReplay.Item} a replay step is working on. */
+    public static final String REPLAY_ITEM = "paybridgeReplayItem";
+    /** Property: true when a DLQ record is to go through intake again (false: already replayed, or not found). */
+    public static final String REPLAYING = "paybridgeReplaying";
 
     private ExchangeKeys() {
     }

@@ -23,12 +23,15 @@ import io.paybridge.dispatch.RoutingRules;
 import io.paybridge.intake.CommandReader;
 import io.paybridge.intake.CommandSchema;
 import io.paybridge.intake.DeadLetters;
+import io.paybridge.intake.DlqReader;
+import io.paybridge.intake.DlqReplay;
 import io.paybridge.intake.Intake;
 import io.paybridge.intake.KafkaOffsets;
 import io.paybridge.intake.RestAnswers;
 import io.paybridge.ledger.FollowUpLog;
 import io.paybridge.ledger.Ledger;
 import io.paybridge.ledger.LedgerDatabase;
+import io.paybridge.ledger.DlqReplays;
 import io.paybridge.ledger.Leases;
 import io.paybridge.ledger.Outbox;
 import io.paybridge.ledger.OutboxRelay;
@@ -111,6 +114,9 @@ public class PaybridgeConfiguration implements CamelConfiguration {
         registry.bind("connectors", connectors);
         registry.bind("intake", new Intake(reader, choice, ledger));
         registry.bind("deadLetters", new DeadLetters(json));
+        registry.bind("dlqReplay", new DlqReplay(new DlqReader(settings.text("paybridge.kafka.brokers"),
+                settings.text("paybridge.topics.dlq")), new DlqReplays(dataSource, clock), json,
+                registry.lookupByNameAndType("metrics", Metrics.class)));
         registry.bind("kafkaOffsets", new KafkaOffsets());
         registry.bind("restAnswers", new RestAnswers(ledger, json));
         registry.bind("dispatcher", new Dispatcher(ledger, connectors,

@@ -25,7 +25,7 @@ import org.apache.camel.Exchange;
  * {@code paybridge_provider_call_errors_total}, {@code paybridge_callbacks_total},
  * {@code paybridge_outbox_backlog}, {@code paybridge_outbox_oldest_age_seconds}, {@code paybridge_batch_rows_total},
  * {@code paybridge_provider_circuit_state}, {@code paybridge_provider_circuit_rejected_total},
- * {@code paybridge_provider_calls_in_flight}.
+ * {@code paybridge_provider_calls_in_flight}, {@code paybridge_dlq_records_total}, {@code paybridge_dlq_replays_total}.
  * Labels carry only bounded values (provider, type, status, operation, reason), never ids.
  */
 public final class Metrics {
@@ -106,7 +106,11 @@ public final class Metrics {
         }
     }
 
-    /** A callback answered: accepted when its status is 2xx, rejected otherwise; reason is paybridge's outcome word. */
+    /**
+     * A callback answered: accepted when its status is 2xx, rejected otherwise. The reason is
+     * paybridge's outcome word, or for a failed verification why it failed ({@code bad_signature},
+     * {@code stale}, …, see {@link io.paybridge.callback.RejectionReasons}).
+     */
     public void callback(Exchange exchange) {
         CallbackReply reply = exchange.getProperty(ExchangeKeys.CALLBACK_REPLY, CallbackReply.class);
         if (reply == null) {
@@ -116,8 +120,21 @@ public final class Metrics {
         boolean accepted = reply.status() >= 200 && reply.status() < 300;
         Counter.builder("paybridge.callbacks").description("Provider callbacks answered")
                 .tag("provider", reply.status() == 404 ? "unknown" : label(provider))
-                .tag("result", accepted ? "accepted" : "rejected").tag("reason", label(reply.outcome()))
+                .tag("result", accepted ? "accepted" : "rejected").tag("reason", label(reply.reason()))
                 .register(registry).increment();
+    }
+
+    /** A record written to the DLQ, by error class (invalid-input, conflict, processing-error). */
+    public void deadLetter(Exchange exchange) {
+        Counter.builder("paybridge.dlq.records").description("Kafka records sent to the DLQ")
+                .tag("error_class", label(exchange.getMessage().getHeader(ExchangeKeys.DLQ_ERROR_CLASS)))
+                .register(registry).increment();
+    }
+
+    /** One DLQ record taken through an operator replay, by what came of it (new, repeat, rejected, conflict, already_replayed). */
+    public void replayed(String verdict) {
+        Counter.builder("paybridge.dlq.replays").description("DLQ records replayed by an operator, by result")
+                .tag("result", label(verdict)).register(registry).increment();
     }
 
     private static String outcome(Exchange exchange) {

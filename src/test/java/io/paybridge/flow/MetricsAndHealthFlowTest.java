@@ -34,7 +34,7 @@ class MetricsAndHealthFlowTest extends FlowTestSupport {
                     .contains("paybridge_payments_total{provider=\"bluepay\",status=\"succeeded\",type=\"payout\"}")
                     .containsPattern("paybridge_provider_call_seconds_count\\{operation=\"[a-z0-9_.-]+\",outcome=\"answered\",provider=\"bluepay\"}")
                     .contains("paybridge_callbacks_total{provider=\"bluepay\",reason=\"applied\",result=\"accepted\"}")
-                    .contains("paybridge_callbacks_total{provider=\"bluepay\",reason=\"rejected\",result=\"rejected\"}")
+                    .contains("paybridge_callbacks_total{provider=\"bluepay\",reason=\"malformed_signature\",result=\"rejected\"}")
                     .contains("paybridge_outbox_backlog")
                     .contains("paybridge_outbox_oldest_age_seconds")
                     .contains("jvm_memory_used_bytes");
