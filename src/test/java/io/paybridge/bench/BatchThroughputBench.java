@@ -52,8 +52,13 @@ public final class BatchThroughputBench {
         BatchGenerator.write(batchFile, "PB", rows);
         Path props = properties(work, bluePay, concurrency);
         Path log = work.resolve("paybridge.log");
-        Process child = ChildJvm.start(BatchAppMain.class, List.of("-Xmx256m", "-Dpaybridge.heap-log-ms=5000",
-                "-Dlogback.configurationFile=" + Path.of("bench", "batch", "logback-bench.xml").toAbsolutePath()), log, props.toString());
+        List<String> jvm = new java.util.ArrayList<>(List.of("-Xmx256m", "-Dpaybridge.heap-log-ms=5000",
+                "-Dlogback.configurationFile=" + Path.of("bench", "batch", "logback-bench.xml").toAbsolutePath()));
+        String extra = System.getProperty("bench.child-jvm-options", "");
+        if (!extra.isBlank()) {
+            jvm.addAll(List.of(extra.trim().split("\\s+"))); // e.g. a JFR recording of the child
+        }
+        Process child = ChildJvm.start(BatchAppMain.class, jvm, log, props.toString());
         try {
             waitFor(() -> Files.readString(log).contains("PAYBRIDGE READY"), child);
             Path inbox = work.resolve("inbox");
