@@ -41,6 +41,7 @@ final class BatchStream implements Iterator<String>, Closeable {
     private final Deque<String> ready = new ArrayDeque<>();
     private String nextId;
     private boolean finished;
+    private boolean endOfFile;
     private int sinceCheckpoint;
 
     BatchStream(BatchRecord batch, Path file, BatchParts parts, BooleanSupplier stopping, LiveProgress progress) throws IOException {
@@ -99,9 +100,13 @@ final class BatchStream implements Iterator<String>, Closeable {
             nextId = ready.poll();
             return;
         }
-        CsvRows.Row row = rows.next();
+        CsvRows.Row row = endOfFile ? null : rows.next();
         if (row == null) {
+            endOfFile = true;
             settle();
+            if (!ready.isEmpty()) {
+                return; // the last ids are handed over before the batch counts as read
+            }
             checkpoint();
             outputs.writeRejects(batch);
             batches.markRead(batch.id(), progress.snapshot());
