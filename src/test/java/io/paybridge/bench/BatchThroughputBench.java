@@ -52,12 +52,20 @@ public final class BatchThroughputBench {
         List<Double> plain = new ArrayList<>();
         List<Double> paybridge = new ArrayList<>();
         try {
+            String only = System.getProperty("bench.only", ""); // "plain" or "paybridge": one contender, e.g. for a long run
             for (int run = 1; run <= runs; run++) {
-                plain.add(plain(work.resolve("plain-" + run), bluePay, rows, concurrency, run));
-                paybridge.add(paybridge(work.resolve("paybridge-" + run), bluePay, rows, concurrency, run));
+                if (!only.equals("paybridge")) {
+                    plain.add(plain(work.resolve("plain-" + run), bluePay, rows, concurrency, run));
+                }
+                if (!only.equals("plain")) {
+                    paybridge.add(paybridge(work.resolve("paybridge-" + run), bluePay, rows, concurrency, run));
+                }
             }
         } finally {
             bluePay.close();
+        }
+        if (plain.isEmpty() || paybridge.isEmpty()) {
+            System.exit(0);
         }
         System.out.printf("bench: plain Java  median %,8.0f rows/s (range %,.0f–%,.0f)%n", median(plain), min(plain), max(plain));
         System.out.printf("bench: paybridge   median %,8.0f rows/s (range %,.0f–%,.0f)%n", median(paybridge), min(paybridge),
