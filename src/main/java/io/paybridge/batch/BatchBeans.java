@@ -3,6 +3,7 @@ package io.paybridge.batch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paybridge.dispatch.ProviderChoice;
 import io.paybridge.intake.CommandReader;
+import io.paybridge.ledger.BatchClaims;
 import io.paybridge.ledger.BatchPayments;
 import io.paybridge.ledger.Batches;
 import io.paybridge.ledger.Ledger;
@@ -24,7 +25,7 @@ public final class BatchBeans {
         Batches batches = new Batches(dataSource, clock);
         BatchPayments payments = new BatchPayments(dataSource);
         BatchOutputs outputs = new BatchOutputs(settings.outbox(), batches, payments, json);
-        RowIntake intake = new RowIntake(reader, choice, ledger, batches, new RowCommands(json));
+        RowIntake intake = new RowIntake(reader, choice, ledger, new BatchClaims(dataSource, ledger), batches, new RowCommands(json));
         BatchParts parts = new BatchParts(settings, batches, payments, intake, outputs);
         BatchWorker worker = new BatchWorker(parts);
         registry.bind("batches", batches);

@@ -15,6 +15,7 @@ public record BatchSettings(
         Duration deadline,
         Duration followUpFor,
         int checkpointRows,
+        int claimRows,
         int rejectMemory) {
 
     public static BatchSettings from(Settings settings) {
@@ -25,6 +26,7 @@ public record BatchSettings(
                 settings.duration("paybridge.batch.deadline"),
                 settings.duration("paybridge.batch.follow-up-for"),
                 settings.integer("paybridge.batch.checkpoint-rows"),
+                settings.integer("paybridge.batch.claim-rows"),
                 settings.integer("paybridge.batch.reject-memory"));
     }
 

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.function.BooleanSupplier;
@@ -16,9 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads one batch file a row at a time and yields the payment ids to dispatch, so the route can
  * stream them into a bounded queue: the file is never loaded, and reading waits while dispatch
- * is busy. Rows up to the batch's resume point are skipped; the resume point moves every
- * {@code checkpointRows} rows. At the end of the file the rejects file is written and the batch
- * becomes DISPATCHED. When the process is stopping it ends early and leaves the batch READING.
+ * is busy. Valid rows are claimed in the ledger {@code claimRows} at a time, in one transaction
+ * (a ledger commit per row was what limited reading); the resume point only ever moves past
+ * settled chunks, every {@code checkpointRows} rows. Rows up to the resume point are skipped.
+ * At the end of the file the rejects file is written and the batch becomes DISPATCHED. When the
+ * process is stopping it ends early, drops the unsettled chunk and leaves the batch READING.
  */
 final class BatchStream implements Iterator<String>, Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchStream.class);
@@ -32,8 +36,12 @@ final class BatchStream implements Iterator<String>, Closeable {
     private final int checkpointRows;
     private final BooleanSupplier stopping;
     private final LiveProgress progress;
+    private final int claimRows;
+    private final ClaimChunk chunk = new ClaimChunk();
+    private final Deque<String> ready = new ArrayDeque<>();
     private String nextId;
     private boolean finished;
+    private boolean endOfFile;
     private int sinceCheckpoint;
 
     BatchStream(BatchRecord batch, Path file, BatchParts parts, BooleanSupplier stopping, LiveProgress progress) throws IOException {
@@ -47,6 +55,7 @@ final class BatchStream implements Iterator<String>, Closeable {
         this.batches = parts.batches();
         this.outputs = parts.outputs();
         this.checkpointRows = parts.settings().checkpointRows();
+        this.claimRows = parts.settings().claimRows();
         this.rejected = batch.lastLine() == 0 ? new RejectedReferences(batches, batch.id(), parts.settings().rejectMemory())
                 : RejectedReferences.resumed(batches, batch.id(), parts.settings().rejectMemory());
         this.stopping = stopping;
@@ -81,13 +90,23 @@ final class BatchStream implements Iterator<String>, Closeable {
 
     private void advance() throws IOException {
         if (stopping.getAsBoolean()) {
+            // Claimed ids not yet handed over are RECEIVED up to the resume point: the restart's sweep sends them.
             checkpoint();
             LOG.info("batch {} paused at line {}: stopping; it resumes from there on restart", batch.id(), progress.lastLine());
             finish();
             return;
         }
-        CsvRows.Row row = rows.next();
+        if (!ready.isEmpty()) {
+            nextId = ready.poll();
+            return;
+        }
+        CsvRows.Row row = endOfFile ? null : rows.next();
         if (row == null) {
+            endOfFile = true;
+            settle();
+            if (!ready.isEmpty()) {
+                return; // the last ids are handed over before the batch counts as read
+            }
             checkpoint();
             outputs.writeRejects(batch);
             batches.markRead(batch.id(), progress.snapshot());
@@ -99,16 +118,36 @@ final class BatchStream implements Iterator<String>, Closeable {
         if (row.line() <= batch.lastLine()) {
             return; // handled before the restart
         }
-        RowIntake.Verdict verdict = intake.process(batch, rows.header(), row, rejected);
-        progress.row(row.line(), verdict.kind() != RowIntake.Kind.REJECTED);
-        if (verdict.dispatch()) {
-            nextId = verdict.paymentId();
+        if (chunk.holds(RowCommands.reference(rows.header(), row))) {
+            settle(); // a repeat is judged against the ledger as it would be had the earlier row been claimed alone
         }
-        if (++sinceCheckpoint >= checkpointRows) {
+        intake.check(batch, rows.header(), row, rejected, chunk);
+        if (chunk.size() >= claimRows) {
+            settle();
+        }
+    }
+
+    /** Claims the chunk's valid rows, moves the counts past every row of it, and queues the ids to dispatch. */
+    private void settle() {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        Iterator<RowIntake.Verdict> verdicts = intake.settle(batch, chunk, rejected).iterator();
+        for (ClaimChunk.Entry entry : chunk.entries()) {
+            RowIntake.Verdict verdict = entry.command() == null ? null : verdicts.next();
+            progress.row(entry.line(), verdict != null && verdict.kind() != RowIntake.Kind.REJECTED);
+            if (verdict != null && verdict.dispatch()) {
+                ready.add(verdict.paymentId());
+            }
+        }
+        sinceCheckpoint += chunk.size();
+        chunk.clear();
+        if (sinceCheckpoint >= checkpointRows) {
             checkpoint();
         }
     }
 
+    /** Records the resume point: only rows of settled chunks are counted in {@code progress}. */
     private void checkpoint() {
         if (sinceCheckpoint > 0) {
             batches.checkpoint(batch.id(), progress.snapshot());

@@ -7,6 +7,7 @@ import io.paybridge.provider.ProviderResponse;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.http.HttpMethods;
 import org.apache.camel.Message;
 
 /**
@@ -38,7 +39,9 @@ public final class ProviderCalls {
         // Nothing of the inbound message (Kafka, REST) may leak to the provider; only the
         // redelivery bookkeeping stays, or retries would never count up to their limit.
         m.removeHeaders("*", Exchange.REDELIVERY_COUNTER, Exchange.REDELIVERY_MAX_COUNTER, Exchange.REDELIVERED);
-        m.setHeader(Exchange.HTTP_METHOD, request.method());
+        // The enum camel-http asks for: a String here cost a type-converter search on every call
+        // (about an eighth of the CPU of a batch run, JFR in docs/performance.md).
+        m.setHeader(Exchange.HTTP_METHOD, HttpMethods.valueOf(request.method()));
         m.setHeader(Exchange.HTTP_URI, request.url());
         request.headers().forEach(m::setHeader);
         m.setBody(request.body());

@@ -20,6 +20,8 @@ public final class Outbox {
     public record Entry(long seq, String eventId, String paymentId, String eventType, String payload, OffsetDateTime createdAt) {
     }
 
+    static final String INSERT = "INSERT INTO outbox (event_id, payment_id, event_type, payload, created_at) VALUES (?, ?, ?, ?, ?)";
+
     private final DataSource dataSource;
     private final Clock clock;
 
@@ -40,15 +42,19 @@ public final class Outbox {
      */
     static void append(Connection c, String eventId, String key, String eventType, String payload, Instant time)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO outbox (event_id, payment_id, event_type, payload, created_at) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setString(1, eventId);
-            ps.setString(2, key);
-            ps.setString(3, eventType);
-            ps.setString(4, payload);
-            ps.setObject(5, OffsetDateTime.ofInstant(time, ZoneOffset.UTC));
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            bind(ps, eventId, key, eventType, payload, time);
             ps.executeUpdate();
         }
+    }
+
+    static void bind(PreparedStatement ps, String eventId, String key, String eventType, String payload, Instant time)
+            throws SQLException {
+        ps.setString(1, eventId);
+        ps.setString(2, key);
+        ps.setString(3, eventType);
+        ps.setString(4, payload);
+        ps.setObject(5, OffsetDateTime.ofInstant(time, ZoneOffset.UTC));
     }
 
     /** The oldest unpublished events, in the order they were written. */

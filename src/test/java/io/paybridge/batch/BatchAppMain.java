@@ -3,8 +3,6 @@ package io.paybridge.batch;
 import io.paybridge.testing.PaybridgeApp;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -33,19 +31,11 @@ public final class BatchAppMain {
         long heapLogMillis = Long.getLong("paybridge.heap-log-ms", 0);
         while (heapLogMillis > 0) {
             Thread.sleep(heapLogMillis); // a process-level sampler, not a test waiting for a condition
-            System.out.println("HEAP " + heapAfterGc());
+            // A full collection first: with G1 the old generation's after-collection figure only
+            // moves at mixed or full collections, so without it the sample understates live data.
+            System.gc();
+            System.out.println("HEAP " + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
         new CountDownLatch(1).await();
-    }
-
-    /** Heap occupied after the most recent collection of each pool (live data, not garbage). */
-    static long heapAfterGc() {
-        long used = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
-                used += pool.getCollectionUsage().getUsed();
-            }
-        }
-        return used;
     }
 }

@@ -5,6 +5,7 @@ import io.paybridge.dispatch.ProviderChoice;
 import io.paybridge.dispatch.RoutingRules;
 import io.paybridge.intake.CommandReader;
 import io.paybridge.intake.CommandSchema;
+import io.paybridge.ledger.BatchClaims;
 import io.paybridge.ledger.BatchPayments;
 import io.paybridge.ledger.BatchRecord;
 import io.paybridge.ledger.Batches;
@@ -52,11 +53,12 @@ public final class BatchMemoryProbe {
                 new BluePaySettings("http://127.0.0.1:9", "secret", null, null, null, null), json));
         ProviderChoice choice = new ProviderChoice(connectors, RoutingRules.parse("KE/KES/*=bluepay"));
         BatchSettings settings = new BatchSettings(work.resolve("inbox"), work.resolve("outbox"), null, Duration.ZERO,
-                Duration.ofDays(1), 500, 100_000);
+                Duration.ofDays(1), 500, 100, 100_000);
         Batches batches = new Batches(dataSource, clock);
         BatchPayments payments = new BatchPayments(dataSource);
         BatchOutputs outputs = new BatchOutputs(settings.outbox(), batches, payments, json);
-        RowIntake intake = new RowIntake(new CommandReader(json, new CommandSchema()), choice, ledger, batches, new RowCommands(json));
+        RowIntake intake = new RowIntake(new CommandReader(json, new CommandSchema()), choice, ledger, new BatchClaims(dataSource, ledger), batches,
+                new RowCommands(json));
         BatchParts parts = new BatchParts(settings, batches, payments, intake, outputs);
 
         long started = System.nanoTime();

@@ -2,10 +2,10 @@ package io.paybridge.sandbox.bluepay;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,7 +20,8 @@ final class BluePayState {
 
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> creates = new ConcurrentHashMap<>();
-    private final List<String> receivedReferences = new CopyOnWriteArrayList<>();
+    // Not copy-on-write: a million-payout benchmark would copy the whole list on every payout.
+    private final List<String> receivedReferences = new ArrayList<>();
 
     private final AtomicInteger stkSequence = new AtomicInteger();
     private final AtomicInteger paymentSequence = new AtomicInteger();
@@ -53,11 +54,15 @@ final class BluePayState {
     }
 
     void recordReference(String reference) {
-        receivedReferences.add(reference);
+        synchronized (receivedReferences) {
+            receivedReferences.add(reference);
+        }
     }
 
     List<String> receivedReferences() {
-        return List.copyOf(receivedReferences);
+        synchronized (receivedReferences) {
+            return List.copyOf(receivedReferences);
+        }
     }
 
     int createCount(String reference) {
