@@ -80,6 +80,7 @@ public final class BacklogBench {
             Process child = name.equals("plain")
                     ? BenchSupport.start(PlainTwin.class, tag, work, props, "PLAIN READY", "backlog")
                     : BenchSupport.start(BatchAppMain.class, tag, work, props, "PAYBRIDGE READY");
+            long cpuAtReady = StartupBench.cpuMillis(child.pid());
             try {
                 long deadline = System.nanoTime() + 1_800_000_000_000L;
                 while (events.count() < count) {
@@ -90,8 +91,10 @@ public final class BacklogBench {
                 }
                 double seconds = (events.lastOf(ids) - events.firstOf(ids)) / 1e9;
                 double rate = (count - 1) / seconds;
-                System.out.printf("bench: %-9s %s %,8.0f messages/s (%,d in %.1f s); peak RSS %,d MiB, heap after GC at most %,d MiB; load %s%n",
-                        name, round == 0 ? "warm-up" : "round " + round, rate, count, seconds, BenchSupport.peakRssMiB(child),
+                double cpuPerMessage = (double) (StartupBench.cpuMillis(child.pid()) - cpuAtReady) / count;
+                System.out.printf("bench: %-9s %s %,8.0f messages/s (%,d in %.1f s); CPU %.2f ms/message; peak RSS %,d MiB, "
+                                + "heap after GC at most %,d MiB; load %s%n",
+                        name, round == 0 ? "warm-up" : "round " + round, rate, count, seconds, cpuPerMessage, BenchSupport.peakRssMiB(child),
                         BenchSupport.maxHeapAfterGcMiB(work.resolve(tag + ".log")), BenchSupport.load());
                 return rate;
             } finally {

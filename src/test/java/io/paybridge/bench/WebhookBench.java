@@ -36,6 +36,7 @@ public final class WebhookBench {
         Process process;
         final List<Double> maxRates = new ArrayList<>();
         final List<Double> eventRates = new ArrayList<>();
+        final List<Double> cpu = new ArrayList<>();
         final List<Double> p50 = new ArrayList<>();
         final List<Double> p99 = new ArrayList<>();
         final List<Double> eventP50 = new ArrayList<>();
@@ -106,14 +107,19 @@ public final class WebhookBench {
     private static void closedRound(Contender c, WebhookLoad load, int count, int senders, String label) throws Exception {
         int first = c.ledger.add(count);
         List<HttpRequest> requests = load.requests(c.baseUrl(), first, count);
+        long cpuBefore = StartupBench.cpuMillis(c.process.pid());
         long started = System.nanoTime();
         long elapsed = load.closed(requests, senders);
         List<String> keys = ids(first, count);
         long lastEvent = waitForEvents(c, keys);
+        double cpuPerWebhook = (double) (StartupBench.cpuMillis(c.process.pid()) - cpuBefore) / count;
         double rate = count / (elapsed / 1e9);
         double eventRate = count / ((lastEvent - started) / 1e9);
-        System.out.printf("bench: %-9s closed %-8s %,8.0f webhooks/s answered (%,8.0f/s until the last event visible)  load %s%n",
-                c.name, label, rate, eventRate, BenchSupport.load());
+        System.out.printf("bench: %-9s closed %-8s %,8.0f webhooks/s answered (%,8.0f/s until the last event visible), CPU %.2f ms/webhook  load %s%n",
+                c.name, label, rate, eventRate, cpuPerWebhook, BenchSupport.load());
+        if (!label.equals("warm-up")) {
+            c.cpu.add(cpuPerWebhook);
+        }
         if (!label.equals("warm-up")) {
             c.maxRates.add(rate);
             c.eventRates.add(eventRate);
@@ -169,8 +175,9 @@ public final class WebhookBench {
     private static void report(Contender bundle, Contender plain) throws Exception {
         System.out.println("bench: ---- summary (webhooks/s; latency in ms) ----");
         for (Contender c : List.of(bundle, plain)) {
-            System.out.printf("bench: %-9s max rate %s; until event visible %s%n", c.name,
-                    BenchSupport.summary(c.maxRates, "%,.0f"), BenchSupport.summary(c.eventRates, "%,.0f"));
+            System.out.printf("bench: %-9s max rate %s; until event visible %s; CPU ms/webhook %s%n", c.name,
+                    BenchSupport.summary(c.maxRates, "%,.0f"), BenchSupport.summary(c.eventRates, "%,.0f"),
+                    BenchSupport.summary(c.cpu, "%.2f"));
             System.out.printf("bench: %-9s at half max: 2xx p50 %s, p99 %s; event visible p50 %s, p99 %s%n", c.name,
                     BenchSupport.summary(c.p50, "%.1f"), BenchSupport.summary(c.p99, "%.1f"),
                     BenchSupport.summary(c.eventP50, "%.1f"), BenchSupport.summary(c.eventP99, "%.1f"));
