@@ -44,6 +44,7 @@ public final class StartupBench {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         List<Long> startups = new ArrayList<>();
         List<Long> rss = new ArrayList<>();
+        List<Long> cpu = new ArrayList<>();
         try (BluePaySimulator bluePay = BluePaySimulator.start(BluePaySimulator.Settings.defaults())) {
             for (int run = 1; run <= runs; run++) {
                 Map<String, String> p = PaybridgeApp.defaults(kafka, bluePay, PaybridgeApp.freePort());
@@ -53,9 +54,9 @@ public final class StartupBench {
                 Path props = write(work.resolve("run" + run + ".properties"), p);
                 URI ready = URI.create("http://127.0.0.1:" + p.get("paybridge.management.port") + "/observe/health/ready");
                 long started = System.nanoTime();
-                Process child = ChildJvm.start(BatchAppMain.class, List.of("-Xmx256m",
-                        "-Dlogback.configurationFile=" + Path.of("bench", "batch", "logback-bench.xml").toAbsolutePath()),
-                        work.resolve("run" + run + ".log"), props.toString());
+                List<String> flags = new ArrayList<>(BenchSupport.jvmFlags("run" + run, work));
+                flags.remove("-Dpaybridge.heap-log-ms=1000");
+                Process child = ChildJvm.start(BatchAppMain.class, flags, work.resolve("run" + run + ".log"), props.toString());
                 try {
                     while (!isReady(http, ready)) {
                         if (!child.isAlive()) {
@@ -64,21 +65,25 @@ public final class StartupBench {
                         Thread.sleep(20); // a harness polling a process, not a test
                     }
                     long millis = (System.nanoTime() - started) / 1_000_000;
+                    long cpuMillis = cpuMillis(child.pid());
                     Thread.sleep(idleSeconds * 1000L);
                     Map<String, String> status = procStatus(child.pid());
                     long kb = Long.parseLong(status.get("VmRSS").replace("kB", "").trim());
                     startups.add(millis);
+                    cpu.add(cpuMillis);
                     rss.add(kb / 1024);
-                    System.out.printf("bench: run %d: ready in %,d ms; after %d s idle VmRSS %s, VmHWM %s%n",
-                            run, millis, idleSeconds, status.get("VmRSS"), status.get("VmHWM"));
+                    System.out.printf("bench: run %d: ready in %,d ms (CPU time used until then %,d ms); after %d s idle VmRSS %s, VmHWM %s; load %s%n",
+                            run, millis, cpuMillis, idleSeconds, status.get("VmRSS"), status.get("VmHWM"), BenchSupport.load());
                 } finally {
                     child.destroy();
                     child.waitFor();
                 }
             }
         }
-        System.out.printf("bench: startup to ready median %,d ms (range %,d–%,d); idle RSS median %,d MB (range %,d–%,d)%n",
+        System.out.printf("bench: startup to ready median %,d ms (range %,d–%,d); CPU time to ready median %,d ms (range %,d–%,d); "
+                        + "idle RSS median %,d MB (range %,d–%,d)%n",
                 median(startups), Collections.min(startups), Collections.max(startups),
+                median(cpu), Collections.min(cpu), Collections.max(cpu),
                 median(rss), Collections.min(rss), Collections.max(rss));
         System.exit(0);
     }
@@ -90,6 +95,17 @@ public final class StartupBench {
         } catch (java.io.IOException notYet) {
             return false;
         }
+    }
+
+    /**
+     * User plus system CPU time the process has used ({@code /proc/<pid>/stat} fields 14 and 15, in
+     * clock ticks of 10 ms): on a shared machine it moves far less with other people's load than
+     * wall-clock startup does, so it shows whether a change made startup cheaper.
+     */
+    static long cpuMillis(long pid) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
 
     static Map<String, String> procStatus(long pid) throws java.io.IOException {

@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +24,31 @@ class KafkaIntakeFlowTest extends FlowTestSupport {
     @BeforeAll
     static void start() throws Exception {
         startWorld(Map.of());
+    }
+
+    /**
+     * Offsets are committed asynchronously, after the poll's records are in the ledger: the
+     * group's committed offset reaches the end of the topic without waiting for more traffic, and
+     * every record below it is held by the ledger.
+     */
+    @Test
+    void committedOffsetReachesTheEndAndEveryCommittedRecordIsInTheLedger() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            produce("k-off-" + i, command("k-off-" + i, "PAYOUT", "500", "0712345678"));
+        }
+        String topic = app.property("paybridge.topics.requests");
+        TopicPartition partition = new TopicPartition(topic, 0);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition).get().offset();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(app.property("paybridge.kafka.consumer-group"))
+                        .partitionsToOffsetAndMetadata().get().get(partition);
+                return committed != null && committed.offset() == end;
+            });
+        }
+        for (int i = 0; i < 5; i++) {
+            assertThat(app.ledger().find("k-off-" + i)).as("k-off-" + i).isPresent();
+        }
     }
 
     @Test

@@ -1,0 +1,150 @@
+package io.paybridge.bench;
+
+import io.paybridge.testing.ChildJvm;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * What the end-to-end benches share: launching a contender in a child JVM with the same flags,
+ * waiting for its ready line, reading its peak RSS and heap-after-GC samples, and summarising
+ * alternating rounds as median and range.
+ */
+final class BenchSupport {
+    private BenchSupport() {
+    }
+
+    /** Same flags for both contenders; {@code BENCH_JVM_OPTS} adds more to both (e.g. a JFR recording). */
+    static List<String> jvmFlags(String name, Path work) {
+        List<String> flags = new ArrayList<>(List.of("-Xmx256m", "-Dpaybridge.heap-log-ms=1000",
+                "-Dlogback.configurationFile=" + Path.of("bench", "batch", "logback-bench.xml").toAbsolutePath()));
+        String extra = System.getenv("BENCH_JVM_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            for (String flag : extra.trim().split("\\s+")) {
+                flags.add(flag.replace("{name}", name).replace("{work}", work.toString()));
+            }
+        }
+        return flags;
+    }
+
+    /** Starts {@code main} in a child JVM and waits until its log shows {@code readyLine}. */
+    static Process start(Class<?> main, String name, Path work, Path props, String readyLine, String... more) throws Exception {
+        Path log = work.resolve(name + ".log");
+        String[] args = Stream.concat(Stream.of(props.toString()), Arrays.stream(more)).toArray(String[]::new);
+        Process child = ChildJvm.start(main, jvmFlags(name, work), log, args);
+        while (!Files.readString(log).contains(readyLine)) {
+            if (!child.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + child.exitValue() + ", see " + log);
+            }
+            Thread.sleep(50); // a harness polling a child's log
+        }
+        return child;
+    }
+
+    static void stop(Process child) throws InterruptedException {
+        child.destroy();
+        child.waitFor();
+    }
+
+    /** Peak resident set size so far ({@code VmHWM}), in MiB. */
+    static long peakRssMiB(Process child) throws IOException {
+        return StartupBench.procStatus(child.pid()).entrySet().stream().filter(e -> e.getKey().equals("VmHWM"))
+                .mapToLong(e -> Long.parseLong(e.getValue().replace("kB", "").trim()) / 1024).findFirst().orElse(-1);
+    }
+
+    /** Largest heap-after-GC sample the child printed so far, in MiB. */
+    static long maxHeapAfterGcMiB(Path log) throws IOException {
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(l -> l.startsWith("HEAP ")).mapToLong(l -> Long.parseLong(l.substring(5).trim())).max().orElse(-1)
+                    / (1024 * 1024);
+        }
+    }
+
+    /** Prints "HEAP bytes" every {@code paybridge.heap-log-ms} on a daemon thread: heap in use after the last GC. */
+    static void logHeapAfterGc() {
+        long every = Long.getLong("paybridge.heap-log-ms", 0);
+        if (every <= 0) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(every); // a process-level sampler
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long used = 0;
+                for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                    if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                        used += pool.getCollectionUsage().getUsed();
+                    }
+                }
+                System.out.println("HEAP " + used);
+            }
+        }, "heap-log");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    static Path writeProperties(Path path, Map<String, String> p) {
+        Properties file = new Properties();
+        file.putAll(p);
+        try (OutputStream out = Files.newOutputStream(path)) {
+            file.store(out, "end-to-end bench");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return path;
+    }
+
+    static Properties readProperties(String path) throws IOException {
+        Properties p = new Properties();
+        try (var in = Files.newInputStream(Path.of(path))) {
+            p.load(in);
+        }
+        return p;
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    static String summary(List<Double> values, String format) {
+        return String.format("median " + format + " (range " + format + "–" + format + ", n=%d)", median(values),
+                Collections.min(values), Collections.max(values), values.size());
+    }
+
+    /** The q-quantile (0..1) of {@code values}, nearest rank. */
+    static double quantile(List<Double> values, double q) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(q * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    }
+
+    static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}
