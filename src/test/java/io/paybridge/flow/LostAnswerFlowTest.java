@@ -43,6 +43,8 @@ class LostAnswerFlowTest extends FlowTestSupport {
         p.put("paybridge.bluepay.poll-after", "PT1S");
         p.put("paybridge.bitnovapay.poll-after", "PT1S");
         p.put("paybridge.reconcile.lost-answer-after", "PT2S");
+        // Each case loses answers on purpose; the breaker would count them and hold later cases.
+        p.put("paybridge.breaker.enabled", "false");
         app = PaybridgeApp.start(p);
     }
 

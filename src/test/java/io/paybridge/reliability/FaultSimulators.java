@@ -79,6 +79,11 @@ final class FaultSimulators implements AutoCloseable {
         p.put("paybridge.reconcile.poll-after", "PT1S");
         p.put("paybridge.reconcile.unsent-after", "PT5S");
         p.put("paybridge.reconcile.batch-size", "500");
+        // A payment still SUBMITTED this long after its send was left by a crash: longer than one
+        // send's whole retry sequence at these timeouts, so a live call is never taken for a lost one.
+        p.put("paybridge.reconcile.lost-answer-after", "PT15S");
+        // Breakers stay on (faults open them) but test soon, so held payments go out within the run.
+        p.put("paybridge.breaker.open-for", "PT2S");
         for (String provider : PROVIDERS) {
             p.put("paybridge." + provider + ".poll-after", "kipay".equals(provider) ? "PT3S" : "PT1S");
         }
