@@ -86,7 +86,7 @@ public final class Dispatcher {
         Connector connector = connectors.find(payment.provider()).orElseThrow();
         exchange.setProperty(ExchangeKeys.PROVIDER, connector.name());
         exchange.setProperty(ExchangeKeys.CONVERSATION, new ArrayList<ProviderCall>());
-        lostAnswers.start(exchange, payment, connector, "sent with no answer recorded");
+        lostAnswers.start(exchange, payment, connector, "sent with no answer recorded", false);
         exchange.setProperty(ExchangeKeys.WAIT_MS, 0L); // long after the send: nothing left to wait for
     }
 
@@ -104,7 +104,7 @@ public final class Dispatcher {
             return;
         }
         if (failure != null && failure.failureClass() == FailureClass.AMBIGUOUS) {
-            lostAnswers.start(exchange, payment, connector, "no answer after sending (" + failure.message() + ")");
+            lostAnswers.start(exchange, payment, connector, "no answer after sending (" + failure.message() + ")", true);
             return;
         }
         if (failure != null) {
@@ -116,7 +116,7 @@ public final class Dispatcher {
         calls.add(new ProviderCall(exchange.getProperty(ExchangeKeys.PROVIDER_REQUEST, ProviderRequest.class), response));
         Step step = calls.size() >= MAX_CALLS ? Step.done(tooLong(connector)) : connector.afterInitiation(payment.command(), calls);
         if (step.isDone() && LostAnswers.undecided(connector, response, step.outcome())) {
-            lostAnswers.start(exchange, payment, connector, connector.name() + " answered HTTP " + response.statusCode());
+            lostAnswers.start(exchange, payment, connector, connector.name() + " answered HTTP " + response.statusCode(), true);
         } else if (step.isDone()) {
             exchange.setProperty(ExchangeKeys.SEND, false);
             exchange.setProperty(ExchangeKeys.OUTCOME, step.outcome()); // for the route's follow-up step

@@ -43,13 +43,22 @@ public final class LostAnswers {
         return FailureClass.of(connector, response) == FailureClass.AMBIGUOUS && outcome.status() == PaymentStatus.NEEDS_REVIEW;
     }
 
-    /** Starts the lookup of a payment whose answer was lost; {@code what} says how it was lost. */
-    void start(Exchange exchange, Payment payment, Connector connector, String what) {
+    /**
+     * Starts the lookup of a payment whose answer was lost; {@code what} says how it was lost, and
+     * {@code justSent} whether the request left a moment ago (the provider may still be recording it).
+     */
+    void start(Exchange exchange, Payment payment, Connector connector, String what, boolean justSent) {
         LOG.warn("payment {}: answer from {} lost ({}); looking it up", payment.id(), connector.name(), what);
         LostAnswerLookup lookup = connector.lostAnswerLookup(payment.snapshot());
         if (lookup instanceof LostAnswerLookup.Query query) {
             send(exchange, query.request(), QUERY);
         } else if (lookup instanceof LostAnswerLookup.IdempotentResend) {
+            // The provider may still be recording the first request: wait as long as a query would,
+            // then decide. Deciding first and sending after the wait would resend a payment whose
+            // callback arrived meanwhile (a payout that failed frees BluePay's reference).
+            if (justSent) {
+                pause();
+            }
             resend(exchange, payment, connector, IDEMPOTENT_RESEND);
         } else {
             String why = lookup instanceof LostAnswerLookup.None none ? none.why() : connector.name() + " cannot be asked";
@@ -94,15 +103,28 @@ public final class LostAnswers {
         LOG.warn("payment {}: {} resent once ({})", payment.id(), connector.name(),
                 lookup == null ? "the provider does not know it" : "its idempotency key makes the resend a lookup");
         exchange.setProperty(ExchangeKeys.CONVERSATION, new ArrayList<>());
-        send(exchange, connector.initiate(payment.command()), lookup);
+        // No wait: markResent only succeeded because no provider word had arrived; send at once.
+        send(exchange, connector.initiate(payment.command()), lookup, 0);
     }
 
     private void send(Exchange exchange, ProviderRequest request, String lookup) {
+        send(exchange, request, lookup, waitMillis);
+    }
+
+    private void send(Exchange exchange, ProviderRequest request, String lookup, long wait) {
         exchange.setProperty(ExchangeKeys.PROVIDER_REQUEST, request);
         exchange.setProperty(ExchangeKeys.SEND, true);
-        exchange.setProperty(ExchangeKeys.WAIT_MS, waitMillis);
+        exchange.setProperty(ExchangeKeys.WAIT_MS, wait);
         if (lookup != null) {
             exchange.setProperty(ExchangeKeys.LOST_ANSWER, lookup);
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(waitMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // shutting down: decide now, the ledger still guards the resend
         }
     }
 
