@@ -75,8 +75,10 @@ final class BitPesaConversation {
 
     private Step afterSenderCreate(PaymentCommand command, BitPesaRules.Plan plan, List<ProviderCall> calls,
                                    ProviderResponse response, JsonNode body) {
-        if (busy(response) && count(calls, BitPesaRequests.SENDER_LOOKUP) < 2) {
-            return Step.send(requests.senderLookup(plan.senderExternalId())); // it may have been created: find it, not twice
+        if ((busy(response) || senderTaken(response, body)) && count(calls, BitPesaRequests.SENDER_LOOKUP) < 2) {
+            // It may have been created (by this call, or by a payment of the same customer at the same
+            // moment, or before a crash): find it, never create it twice.
+            return Step.send(requests.senderLookup(plan.senderExternalId()));
         }
         JsonNode sender = response.isSuccess() ? BitPesaResponses.first(body) : null;
         return sender != null ? withSender(command, plan, sender) : Step.done(refused(response, body, "metadata.sender."));
@@ -149,6 +151,12 @@ final class BitPesaConversation {
         }
         return Step.done(review(txId, "BitPesa's answer to funding transaction " + txId + " was HTTP " + response.statusCode()
                 + "; whether it was funded is unknown"));
+    }
+
+    /** BitPesa refused the sender because one with our external_id already exists. */
+    private static boolean senderTaken(ProviderResponse response, JsonNode body) {
+        return response.statusCode() == 422
+                && ReasonCodes.DUPLICATE_REFERENCE.equals(BitPesaErrorMapper.reason(422, body, "metadata.sender.").code());
     }
 
     /** The listed sender whose external_id is ours (a list filter BitPesa ignored must not pick a stranger). */
