@@ -207,7 +207,8 @@ final class CallbackFuzzer {
         switch (random.nextInt(5)) {
             case 0 -> {
                 for (int i = 0; i < 1 + random.nextInt(5) && body.length > 0; i++) {
-                    body[random.nextInt(body.length)] = (byte) random.nextInt(256);
+                    int at = random.nextInt(body.length);
+                    body[at] = (byte) (body[at] ^ (1 + random.nextInt(255))); // always a different byte: a flip back to itself is no tampering
                 }
             }
             case 1 -> body = java.util.Arrays.copyOf(body, body.length == 0 ? 0 : random.nextInt(body.length));
