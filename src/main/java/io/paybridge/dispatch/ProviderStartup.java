@@ -8,23 +8,46 @@ import io.paybridge.provider.ProviderResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 
-/** Runs each connector's start-up requests once (webhook registration and the like) and hands back the answers. */
+/**
+ * Runs each connector's start-up requests (webhook registration and the like) and hands back the
+ * answers. A provider whose start-up call got no answer, or a 5xx, is asked again on the next tick
+ * of the route's timer: without its webhook secret every callback of that provider would be
+ * refused until a restart. A provider is settled once each of its start-up calls was answered.
+ */
 public final class ProviderStartup {
     private final ConnectorRegistry connectors;
+    private final Set<String> settled = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> unanswered = new ConcurrentHashMap<>();
 
     public ProviderStartup(ConnectorRegistry connectors) {
         this.connectors = connectors;
     }
 
-    /** Every start-up request as a (provider, request) pair, in order. */
+    /** The start-up requests of every provider not yet settled, as (provider, request) pairs, in order. */
     public List<Map.Entry<String, ProviderRequest>> requests() {
         List<Map.Entry<String, ProviderRequest>> all = new ArrayList<>();
         for (String name : connectors.names()) {
-            connectors.find(name).orElseThrow().startupRequests().forEach(r -> all.add(Map.entry(name, r)));
+            if (settled.contains(name)) {
+                continue;
+            }
+            List<ProviderRequest> requests = connectors.find(name).orElseThrow().startupRequests();
+            if (requests.isEmpty()) {
+                settled.add(name);
+                continue;
+            }
+            unanswered.put(name, requests.size());
+            requests.forEach(r -> all.add(Map.entry(name, r)));
         }
         return all;
+    }
+
+    /** Whether this provider's start-up calls were all answered. */
+    public boolean settled(String provider) {
+        return settled.contains(provider);
     }
 
     /** Body: one pair from {@link #requests}. */
@@ -35,13 +58,21 @@ public final class ProviderStartup {
         exchange.setProperty(ExchangeKeys.PROVIDER_REQUEST, pair.getValue());
     }
 
+    /** Hands an answer to its connector; throws (to be logged, then asked again) when none usable came. */
     public void answered(Exchange exchange) {
+        String provider = exchange.getProperty(ExchangeKeys.PROVIDER, String.class);
         ProviderFailure failure = exchange.getProperty(ExchangeKeys.PROVIDER_FAILURE, ProviderFailure.class);
         if (failure != null) {
-            throw new IllegalStateException("start-up call failed: " + failure.message());
+            throw new IllegalStateException("no answer (" + failure.message() + "); asked again later");
         }
-        Connector connector = connectors.find(exchange.getProperty(ExchangeKeys.PROVIDER, String.class)).orElseThrow();
-        connector.startupAnswered(exchange.getProperty(ExchangeKeys.PROVIDER_REQUEST, ProviderRequest.class),
-                exchange.getProperty(ExchangeKeys.PROVIDER_RESPONSE, ProviderResponse.class));
+        ProviderResponse response = exchange.getProperty(ExchangeKeys.PROVIDER_RESPONSE, ProviderResponse.class);
+        if (response.statusCode() >= 500) {
+            throw new IllegalStateException("HTTP " + response.statusCode() + "; asked again later");
+        }
+        Connector connector = connectors.find(provider).orElseThrow();
+        connector.startupAnswered(exchange.getProperty(ExchangeKeys.PROVIDER_REQUEST, ProviderRequest.class), response);
+        if (unanswered.merge(provider, -1, Integer::sum) <= 0) {
+            settled.add(provider);
+        }
     }
 }
