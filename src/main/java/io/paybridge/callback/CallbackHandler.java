@@ -4,6 +4,7 @@ import io.paybridge.ledger.Ledger;
 import io.paybridge.ledger.Payment;
 import io.paybridge.model.EventSource;
 import io.paybridge.model.PaymentEvent;
+import io.paybridge.model.PaymentStatus;
 import io.paybridge.provider.CallbackHeaders;
 import io.paybridge.provider.CallbackUpdate;
 import io.paybridge.provider.Connector;
@@ -62,6 +63,10 @@ public final class CallbackHandler {
                     update.outcome().providerReference());
             return CallbackReply.of(202, "unknown-payment", "no payment matches this callback");
         }
+        Optional<CallbackReply> otherAttempt = otherAttempt(provider, payment.get(), update);
+        if (otherAttempt.isPresent()) {
+            return otherAttempt.get();
+        }
         if (update.confirm()) {
             return CallbackReply.confirming(payment.get().id()); // a hint only: the status API decides
         }
@@ -71,6 +76,31 @@ public final class CallbackHandler {
         boolean repeat = update.deliveryKey() != null && !ledger.firstDelivery(provider, update.deliveryKey());
         event.ifPresent(e -> LOG.info("payment {} is {} (callback from {})", e.paymentId(), e.status(), provider));
         return CallbackReply.of(200, event.isPresent() ? "applied" : repeat ? "duplicate" : "unchanged", payment.get().id());
+    }
+
+    /**
+     * A payment sent twice (the idempotent resend after a lost answer) may have two objects at the
+     * provider: BluePay lets a failed payout's reference be used again. An update naming the
+     * other one must not decide the payment, or a late "failed" of the first attempt would mark
+     * FAILED a payment whose second attempt pays. While the resend's own answer is still awaited
+     * the update cannot be told apart, so the provider is asked to deliver it again later.
+     */
+    private static Optional<CallbackReply> otherAttempt(String provider, Payment payment, CallbackUpdate update) {
+        if (payment.attempts() < 2) {
+            return Optional.empty();
+        }
+        String named = update.outcome().providerReference();
+        String held = payment.providerReference();
+        if (held == null && payment.status() == PaymentStatus.SUBMITTED) {
+            LOG.info("{} callback for payment {} while its resend is in flight: asked to deliver it again", provider, payment.id());
+            return Optional.of(CallbackReply.of(503, "resend-in-flight", "payment is being resent; deliver this callback again"));
+        }
+        if (held != null && named != null && !held.equals(named)) {
+            LOG.info("{} callback for payment {} names {} but its current attempt is {}: not applied", provider,
+                    payment.id(), named, held);
+            return Optional.of(CallbackReply.of(200, "other-attempt", payment.id()));
+        }
+        return Optional.empty();
     }
 
     /** Our id first (only if that payment belongs to this provider), else the provider's reference. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paybridge.ledger.Payment;
 import io.paybridge.model.Customer;
 import io.paybridge.model.PaymentCommand;
+import io.paybridge.model.PaymentStatus;
 import io.paybridge.model.PaymentType;
 import io.paybridge.sandbox.bitnovapay.BitnovaPaySimulator;
 import io.paybridge.sandbox.bluepay.BluePaySimulator;
@@ -117,6 +118,28 @@ class LostAnswerFlowTest extends FlowTestSupport {
         assertThat(bluePay.callCount("/api/v1/b2c/payouts") - before).as("the payout and its idempotent resend").isEqualTo(2);
         assertThat(bluePay.createCount("la-b2c-held")).isEqualTo(1);
         assertThat(app.ledger().find("la-b2c-held").orElseThrow().attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void aLostBluePayPayoutThatHadFailedIsAttemptedAgainAndTheFirstAttemptsLateFailureDecidesNothing() {
+        // The first payout fails at M-Pesa at once, its answer lost, its callback held back past the resend.
+        // BluePay frees a failed payout's reference, so the resend is a second attempt; it never settles (…998).
+        bluePay.faults().loseAnswerNext(1);
+        bluePay.faults().failNextSettlements(1);
+        bluePay.faults().callbackDelayMillis(0);
+        bluePay.faults().lateCallbacks(1.0, 1500);
+        int delivered = bluePay.callbacksDelivered();
+        produce("la-b2c-refailed", command("la-b2c-refailed", "PAYOUT", "300", "0712345998"));
+
+        Payment pending = awaitStatus("la-b2c-refailed", "PENDING");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> bluePay.callbacksDelivered() > delivered);
+
+        Payment after = app.ledger().find("la-b2c-refailed").orElseThrow();
+        assertThat(after.status()).as("the first attempt's failure names another payout").isEqualTo(PaymentStatus.PENDING);
+        assertThat(after.providerReference()).isEqualTo(pending.providerReference()).isNotNull();
+        assertThat(after.attempts()).isEqualTo(2);
+        assertThat(bluePay.createCount("la-b2c-refailed")).as("two attempts").isEqualTo(2);
+        assertThat(bluePay.liveCount("la-b2c-refailed")).as("one payout that may still pay").isEqualTo(1);
     }
 
     @Test

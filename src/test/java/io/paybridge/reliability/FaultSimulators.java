@@ -114,6 +114,15 @@ final class FaultSimulators implements AutoCloseable {
         };
     }
 
+    /**
+     * Creations for this id that hold money or may still move it. Only BluePay frees a reference:
+     * a failed payout's may be used again, so a resend after a failure lost in a crash is a second
+     * attempt, never a second payment.
+     */
+    int live(String provider, String id) {
+        return "bluepay".equals(provider) ? bluePay.liveCount(id) : created(provider, id);
+    }
+
     /** Whether money moved at the provider; {@code failing} says the customer's number makes it fail. */
     Money money(String provider, String id, boolean failing) {
         switch (provider) {

@@ -24,7 +24,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * The invariants of a fault run, judged from three independent witnesses: the ledger (payments and
  * the outbox, its event history), the events topic, and the simulators. A payment is
  * <ul>
- *   <li><b>duplicated</b> when a provider holds more than one payment for its id;</li>
+ *   <li><b>duplicated</b> when a provider holds more than one payment for its id that moved money or may
+ *       still move it (a failed BluePay payout whose reference was used again is listed apart, as
+ *       attempted again);</li>
  *   <li><b>lost</b> when the ledger does not hold it, holds it short of a final word (terminal or
  *       NEEDS_REVIEW), or its final word never reached the events topic;</li>
  *   <li><b>backward</b> when its history (ledger or topic) has a step the forward-only order forbids;</li>
@@ -39,6 +41,8 @@ final class FaultVerdict {
     final Map<String, List<String>> ledgerHistory = new HashMap<>();
     final Map<String, List<String>> publishedHistory = new HashMap<>();
     final List<String> duplicated = new ArrayList<>();
+    /** Sent again after the provider failed the first attempt (its failure lost in a crash): one payment, two attempts. */
+    final List<String> attemptedAgain = new ArrayList<>();
     final List<String> lost = new ArrayList<>();
     final List<String> backward = new ArrayList<>();
     final List<String> wrong = new ArrayList<>();
@@ -101,8 +105,12 @@ final class FaultVerdict {
     }
 
     private void check(Planned p, FaultSimulators sims) {
-        if (sims.created(p.provider(), p.id()) > 1) {
-            duplicated.add(p.id() + " x" + sims.created(p.provider(), p.id()));
+        int created = sims.created(p.provider(), p.id());
+        int live = sims.live(p.provider(), p.id());
+        if (live > 1) {
+            duplicated.add(p.id() + " x" + live);
+        } else if (created > 1) {
+            attemptedAgain.add(p.id() + " x" + created);
         }
         String status = finalStatus.get(p.id());
         List<String> published = publishedHistory.getOrDefault(p.id(), List.of());
@@ -174,6 +182,8 @@ final class FaultVerdict {
         b.append("payments sent       ").append(plan.size()).append('\n');
         b.append("provider API calls  ").append(providerCalls).append('\n');
         b.append("duplicates          ").append(duplicated.size()).append(' ').append(duplicated).append('\n');
+        b.append("attempted again     ").append(attemptedAgain.size()).append(' ').append(attemptedAgain)
+                .append(" (first attempt failed at the provider)\n");
         b.append("lost                ").append(lost.size()).append(' ').append(lost).append('\n');
         b.append("backward            ").append(backward.size()).append(' ').append(backward).append('\n');
         b.append("wrong final state   ").append(wrong.size()).append(' ').append(wrong).append('\n');

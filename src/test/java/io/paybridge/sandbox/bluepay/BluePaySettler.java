@@ -34,7 +34,7 @@ final class BluePaySettler implements AutoCloseable {
     }
 
     void schedule(BluePayStk stk) {
-        Outcome outcome = Outcome.forPhone(stk.phone);
+        Outcome outcome = outcomeFor(stk.phone);
         if (outcome == Outcome.NEVER_SETTLE) {
             return;
         }
@@ -49,7 +49,7 @@ final class BluePaySettler implements AutoCloseable {
     }
 
     void schedule(BluePayPayout payout) {
-        Outcome outcome = Outcome.forPhone(payout.phone);
+        Outcome outcome = outcomeFor(payout.phone);
         if (outcome == Outcome.NEVER_SETTLE) {
             return;
         }
@@ -62,6 +62,10 @@ final class BluePaySettler implements AutoCloseable {
             }
             notify(payout.callbackUrl, payout.callbackEvent(), payout.callbackBody());
         });
+    }
+
+    private Outcome outcomeFor(String phone) {
+        return faults.failsThisSettlement() ? Outcome.FAIL : Outcome.forPhone(phone);
     }
 
     private void later(Runnable task) {
@@ -81,7 +85,13 @@ final class BluePaySettler implements AutoCloseable {
         if (url == null || faults.dropCallbacks()) {
             return;
         }
-        sender.send(url, event, body, faults.duplicateCallbacks());
+        boolean twice = faults.duplicateCallbacks();
+        long late = faults.lateCallbackMillis();
+        if (late == 0) {
+            sender.send(url, event, body, twice);
+        } else {
+            executor.schedule(() -> sender.send(url, event, body, twice), late, TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override

@@ -113,6 +113,16 @@ public final class BluePaySimulator implements AutoCloseable {
     }
 
     /**
+     * Creations of this reference that hold money or may still move it: all but the failed
+     * payouts. BluePay's REFERENCE_IN_USE guards only pending and successful payouts, so a payout
+     * resent after its first attempt failed is a second attempt, never a second payment; at most
+     * one may be live.
+     */
+    public int liveCount(String reference) {
+        return state.createCount(reference) - state.failedPayoutCount(reference);
+    }
+
+    /**
      * Every client-supplied STK account_reference / B2C reference carried by an authenticated,
      * well-formed request, in arrival order, repeats and later-rejected requests included.
      */

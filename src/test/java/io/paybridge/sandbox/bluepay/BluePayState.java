@@ -20,6 +20,7 @@ final class BluePayState {
 
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> creates = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> failedPayouts = new ConcurrentHashMap<>();
     // Not copy-on-write: a million-payout benchmark would copy the whole list on every payout.
     private final List<String> receivedReferences = new ArrayList<>();
 
@@ -70,6 +71,12 @@ final class BluePayState {
         return count == null ? 0 : count.get();
     }
 
+    /** Payouts of this reference that failed: BluePay lets a failed payout's reference be used again. */
+    int failedPayoutCount(String reference) {
+        AtomicInteger count = failedPayouts.get(reference);
+        return count == null ? 0 : count.get();
+    }
+
     int nextStkRequestId() {
         return stkSequence.incrementAndGet();
     }
@@ -108,6 +115,7 @@ final class BluePayState {
     /** The document: on failure the principal is reversed, the service-token fee is not. */
     synchronized void refundPayout(BluePayPayout payout) {
         b2cBalance = b2cBalance.add(BigDecimal.valueOf(payout.amount));
+        failedPayouts.computeIfAbsent(payout.reference, r -> new AtomicInteger()).incrementAndGet();
     }
 
     BluePayPayout payoutById(String id) {
