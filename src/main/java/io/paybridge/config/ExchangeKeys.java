@@ -18,6 +18,11 @@ public final class ExchangeKeys {
     public static final String PROVIDER = "paybridgeProvider";
     /** Property: true when the dispatch step won the right to call the provider. */
     public static final String SEND = "paybridgeSend";
+    /**
+     * Property: the {@link io.paybridge.ledger.Payment} read when its send was won, reused for its
+     * command and provider while the conversation goes plainly; absent once anything unusual happened.
+     */
+    public static final String PAYMENT = "paybridgePayment";
     /** Property: the calls made so far while starting a payment, a list of {@link io.paybridge.provider.ProviderCall}. */
     public static final String CONVERSATION = "paybridgeConversation";
     /** Property: the {@link io.paybridge.callback.CallbackReply} to answer a callback with. */

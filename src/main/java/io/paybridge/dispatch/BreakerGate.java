@@ -44,7 +44,7 @@ public final class BreakerGate {
         }
         boolean won = false;
         try {
-            won = ledger.markSubmitted(payment.id());
+            won = ledger.markSubmitted(payment);
             return won;
         } finally {
             if (!won) {

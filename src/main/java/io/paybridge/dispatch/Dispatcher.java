@@ -67,6 +67,7 @@ public final class Dispatcher {
             return; // another dispatcher got there first, or the provider's open breaker holds it RECEIVED
         }
         exchange.setProperty(ExchangeKeys.PROVIDER, connector.name());
+        exchange.setProperty(ExchangeKeys.PAYMENT, payment.get());
         exchange.setProperty(ExchangeKeys.PROVIDER_REQUEST, request);
         exchange.setProperty(ExchangeKeys.CONVERSATION, new ArrayList<ProviderCall>());
         exchange.setProperty(ExchangeKeys.SEND, true);
@@ -97,7 +98,7 @@ public final class Dispatcher {
         exchange.setProperty(ExchangeKeys.WAIT_MS, 0L);
         ProviderFailure failure = exchange.getProperty(ExchangeKeys.PROVIDER_FAILURE, ProviderFailure.class);
         ProviderResponse response = exchange.getProperty(ExchangeKeys.PROVIDER_RESPONSE, ProviderResponse.class);
-        Payment payment = ledger.find(id).orElseThrow();
+        Payment payment = current(exchange, id, failure == null && exchange.getProperty(ExchangeKeys.LOST_ANSWER) == null);
         Connector connector = connectors.find(payment.provider()).orElseThrow();
         if (exchange.getProperty(ExchangeKeys.LOST_ANSWER) != null) {
             lostAnswers.answered(exchange, payment, connector, failure, response);
@@ -116,7 +117,7 @@ public final class Dispatcher {
         calls.add(new ProviderCall(exchange.getProperty(ExchangeKeys.PROVIDER_REQUEST, ProviderRequest.class), response));
         Step step = calls.size() >= MAX_CALLS ? Step.done(tooLong(connector)) : connector.afterInitiation(payment.command(), calls);
         if (step.isDone() && LostAnswers.undecided(connector, response, step.outcome())) {
-            lostAnswers.start(exchange, payment, connector, connector.name() + " answered HTTP " + response.statusCode(), true);
+            lostAnswers.start(exchange, current(exchange, id, false), connector, connector.name() + " answered HTTP " + response.statusCode(), true);
         } else if (step.isDone()) {
             exchange.setProperty(ExchangeKeys.SEND, false);
             exchange.setProperty(ExchangeKeys.OUTCOME, step.outcome()); // for the route's follow-up step
@@ -124,6 +125,20 @@ public final class Dispatcher {
         } else {
             exchange.setProperty(ExchangeKeys.PROVIDER_REQUEST, step.next());
         }
+    }
+
+    /**
+     * The payment read when the send was won, while the conversation goes plainly: its command
+     * and provider never change, so the row is not read again for each answer. Anything unusual
+     * (a failure, a lost answer, a resend) reads the ledger, and every later turn does too.
+     */
+    private Payment current(Exchange exchange, String id, boolean plain) {
+        Payment won = exchange.getProperty(ExchangeKeys.PAYMENT, Payment.class);
+        if (plain && won != null) {
+            return won;
+        }
+        exchange.removeProperty(ExchangeKeys.PAYMENT);
+        return ledger.find(id).orElseThrow();
     }
 
     /**

@@ -20,7 +20,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -43,7 +45,7 @@ public final class Ledger {
     private final PaymentRows rows;
     private final PaymentEvents events;
     private final Clock clock;
-    private volatile Consumer<PaymentEvent> onTransition = event -> { };
+    private final List<Consumer<PaymentEvent>> onTransition = new CopyOnWriteArrayList<>();
 
     public Ledger(DataSource dataSource, ObjectMapper json, Clock clock) {
         this.dataSource = dataSource;
@@ -55,21 +57,24 @@ public final class Ledger {
     }
 
     /**
-     * Tells {@code listener} about every state change once it is committed (metrics). It runs on
-     * the caller's thread, so it must be cheap; a failure in it never undoes the change.
+     * Tells {@code listener} about every state change once it is committed (metrics, waking the
+     * outbox relay). Listeners add up. Each runs on the caller's thread, so it must be cheap; a
+     * failure in one never undoes the change nor stops the others.
      */
     public void onTransition(Consumer<PaymentEvent> listener) {
-        this.onTransition = listener;
+        onTransition.add(listener);
     }
 
     void committed(PaymentEvent event) {
         if (event == null) {
             return;
         }
-        try {
-            onTransition.accept(event);
-        } catch (RuntimeException e) {
-            LoggerFactory.getLogger(Ledger.class).warn("transition listener failed: {}", e.toString());
+        for (Consumer<PaymentEvent> listener : onTransition) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(Ledger.class).warn("transition listener failed: {}", e.toString());
+            }
         }
     }
 
@@ -107,19 +112,29 @@ public final class Ledger {
      * can win; false means someone else sent it (or will) and this caller must not.
      */
     public boolean markSubmitted(String id) {
+        return find(id).map(this::markSubmitted).orElse(false);
+    }
+
+    /**
+     * {@link #markSubmitted(String)} for a payment the caller has just read RECEIVED: one
+     * conditional update decides the winner (the database re-checks {@code status} under the row
+     * lock), so the row is not read again. Nothing but the status moves while a payment is
+     * RECEIVED, so the event is built from {@code before}.
+     */
+    public boolean markSubmitted(Payment before) {
+        if (before.status() != PaymentStatus.RECEIVED) {
+            return false;
+        }
         AtomicReference<PaymentEvent> written = new AtomicReference<>();
         boolean won = tx.inTransaction(c -> {
-            Optional<Payment> locked = select(c, id, true);
-            if (locked.isEmpty() || locked.get().status() != PaymentStatus.RECEIVED) {
-                return false;
-            }
-            Payment before = locked.get();
             PaymentEvent event = events.build(before, PaymentStatus.SUBMITTED, null, EventSource.DISPATCH, now());
             try (PreparedStatement ps = c.prepareStatement("UPDATE payments SET status = 'SUBMITTED', attempts = attempts + 1, "
-                    + "version = version + 1, updated_at = ? WHERE id = ?")) {
+                    + "version = version + 1, updated_at = ? WHERE id = ? AND status = 'RECEIVED'")) {
                 ps.setObject(1, odt(event.time()));
-                ps.setString(2, id);
-                ps.executeUpdate();
+                ps.setString(2, before.id());
+                if (ps.executeUpdate() != 1) {
+                    return false;
+                }
             }
             Outbox.append(c, event, events.toJson(event));
             written.set(event);
@@ -219,7 +234,9 @@ public final class Ledger {
             bindInsert(ps, command, commandJson, fingerprint, now);
             ps.executeUpdate();
         }
-        Payment created = select(c, command.id(), false).orElseThrow();
+        // Built in memory, as BatchClaims does: reading the row back would only return what was just written.
+        Payment created = new Payment(command.id(), command.type(), command.provider(), PaymentStatus.RECEIVED, command,
+                fingerprint, null, null, null, null, 0, 0, now, now);
         PaymentEvent event = events.build(created, PaymentStatus.RECEIVED, null, EventSource.INTAKE, now);
         Outbox.append(c, event, events.toJson(event));
         written.set(event);

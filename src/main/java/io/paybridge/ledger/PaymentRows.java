@@ -10,13 +10,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Reads {@code payments} rows. */
 final class PaymentRows {
     static final String COLUMNS = "id, type, provider, status, command, command_fingerprint, provider_reference, "
             + "provider_status, fee, reason_code, reason_message, attempts, polls, created_at, updated_at";
 
+    /** Enough for every payment in flight at the default queue sizes; more only costs a parse. */
+    private static final int RECENT_COMMANDS = 4096;
+
     private final ObjectMapper json;
+    private final Map<String, PaymentCommand> recent = new ConcurrentHashMap<>();
 
     PaymentRows(ObjectMapper json) {
         this.json = json;
@@ -29,7 +35,7 @@ final class PaymentRows {
                 PaymentType.valueOf(rs.getString("type")),
                 rs.getString("provider"),
                 PaymentStatus.valueOf(rs.getString("status")),
-                command(rs.getString("command")),
+                command(rs.getString("command_fingerprint"), rs.getString("command")),
                 rs.getString("command_fingerprint"),
                 rs.getString("provider_reference"),
                 rs.getString("provider_status"),
@@ -41,12 +47,29 @@ final class PaymentRows {
                 instant(rs, "updated_at"));
     }
 
-    private PaymentCommand command(String text) throws SQLException {
+    /**
+     * A payment's row is read several times on its way (dispatch, answer, callback, poll) and the
+     * stored command never changes, so each parsed command is kept by its fingerprint (the
+     * SHA-256 of that very text, which includes the payment id) while the payment is in flight.
+     */
+    private PaymentCommand command(String fingerprint, String text) throws SQLException {
+        PaymentCommand known = fingerprint == null ? null : recent.get(fingerprint);
+        if (known != null) {
+            return known;
+        }
+        PaymentCommand parsed;
         try {
-            return json.readValue(text, PaymentCommand.class);
+            parsed = json.readValue(text, PaymentCommand.class);
         } catch (IOException e) {
             throw new SQLException("stored command is not readable JSON", e);
         }
+        if (fingerprint != null) {
+            if (recent.size() >= RECENT_COMMANDS) {
+                recent.clear(); // crude but bounded: in-flight payments are parsed again once
+            }
+            recent.put(fingerprint, parsed);
+        }
+        return parsed;
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

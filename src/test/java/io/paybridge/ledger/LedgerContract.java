@@ -101,6 +101,28 @@ abstract class LedgerContract {
     }
 
     @Test
+    void racingDispatchersHoldingTheSameReadWinTheSendOnceWithOneEvent() throws Exception {
+        Payment received = ledger.claim(command("P-race", "10")).payment();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Boolean>> sends = java.util.stream.IntStream.range(0, 16)
+                    .mapToObj(i -> (Callable<Boolean>) () -> ledger.markSubmitted(received)).toList();
+            long won = 0;
+            for (Future<Boolean> f : pool.invokeAll(sends)) {
+                won += f.get() ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        Payment sent = ledger.find("P-race").orElseThrow();
+        assertThat(sent.status()).isEqualTo(PaymentStatus.SUBMITTED);
+        assertThat(sent.attempts()).isEqualTo(1);
+        assertThat(ledger.queries().eventCount("P-race")).as("RECEIVED and one SUBMITTED").isEqualTo(2);
+        assertThat(ledger.markSubmitted(received)).as("a stale read of RECEIVED wins nothing").isFalse();
+    }
+
+    @Test
     void aLostPaymentMayBeResentOnceNeverTwiceEvenByRacingCallers() throws Exception {
         ledger.claim(command("P-resend", "10"));
         assertThat(ledger.markResent("P-resend")).as("never sent yet: nothing to resend").isFalse();
