@@ -46,6 +46,7 @@ import java.time.Duration;
 import java.time.Clock;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.Registry;
 
 /**
@@ -54,6 +55,8 @@ import org.apache.camel.spi.Registry;
  * YAML routes call by name.
  */
 public class PaybridgeConfiguration implements CamelConfiguration {
+    /** Where ledger commits wake the outbox relay (routes/outbox-relay.camel.yaml); a full queue means a wake is already pending. */
+    static final String OUTBOX_WAKE = "seda:outbox-wake?size=1&discardWhenFull=true";
 
     /**
      * Retries of requests the provider did not accept: exponential back-off from the configured
@@ -90,6 +93,9 @@ public class PaybridgeConfiguration implements CamelConfiguration {
                 settings.text("paybridge.topics.events"), settings.integer("paybridge.outbox.batch-size"),
                 leases.forJob("outbox-relay", settings.duration("paybridge.replicas.lease-ttl")));
         context.addService(new ServiceCloser(relay), true, true);
+        ProducerTemplate wakeUps = context.createProducerTemplate();
+        relay.onWake(() -> wakeUps.sendBody(OUTBOX_WAKE, null));
+        ledger.onTransition(event -> relay.wake());
 
         ConnectorRegistry connectors = Providers.register(settings, json);
         ProviderChoice choice = new ProviderChoice(connectors, RoutingRules.parse(settings.optional("paybridge.routing.rules")));

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 
@@ -59,9 +60,24 @@ public final class Leases {
         }
     }
 
-    /** A guard for one job: each call takes or renews the job's lease and says whether to run. */
+    /**
+     * A guard for one job: says whether to run, taking or renewing the job's lease. A lease just
+     * renewed is not renewed again for a quarter of its time to live (the outbox relay, woken by
+     * every commit, would otherwise write the leases table on every pass); this replica still
+     * holds it for three quarters of the time to live after that, so no other replica can have it.
+     */
     public BooleanSupplier forJob(String name, Duration ttl) {
-        return () -> hold(name, ttl);
+        Duration renewEvery = ttl.dividedBy(4);
+        AtomicReference<Instant> renewDue = new AtomicReference<>(Instant.MIN);
+        return () -> {
+            Instant now = clock.instant();
+            if (now.isBefore(renewDue.get())) {
+                return true;
+            }
+            boolean held = hold(name, ttl);
+            renewDue.set(held ? now.plus(renewEvery) : Instant.MIN);
+            return held;
+        };
     }
 
     /** This replica's name in the leases table. */

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -33,12 +34,16 @@ public final class OutboxRelay implements AutoCloseable {
     public static final String BATCH_PREFIX = "BATCH_";
     private static final String PAYMENT_SCHEMA = "https://paybridge.io/schemas/payment-event.schema.json";
     private static final String BATCH_SCHEMA = "https://paybridge.io/schemas/batch-event.schema.json";
+    /** A wake-up publishes at most this many batches; the timer's passes take the rest. */
+    private static final int MAX_PASSES_PER_WAKE = 20;
 
     private final Outbox outbox;
     private final KafkaProducer<String, CloudEvent> producer;
     private final String topic;
     private final int batchSize;
     private final BooleanSupplier mayRun;
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private volatile Runnable wakeUp = () -> { };
 
     /** {@code mayRun} is asked before each pass: with several replicas only the lease holder relays, keeping each payment's events in order. */
     public OutboxRelay(Outbox outbox, String bootstrapServers, String topic, int batchSize, BooleanSupplier mayRun) {
@@ -57,8 +62,46 @@ public final class OutboxRelay implements AutoCloseable {
         this.producer = new KafkaProducer<>(props);
     }
 
-    /** Publishes one batch of unpublished events in order; returns how many were acknowledged. */
-    public int relay() {
+    /**
+     * Asks for a pass soon (called after each ledger commit). Cheap and coalescing: while a wake
+     * is pending, further ones do nothing, and the pass that takes it sees every event committed
+     * before it started.
+     */
+    public void wake() {
+        if (wakePending.compareAndSet(false, true)) {
+            try {
+                wakeUp.run();
+            } catch (RuntimeException e) {
+                wakePending.set(false); // the timer's pass publishes it anyway
+                LOG.debug("outbox relay wake-up not delivered: {}", e.toString());
+            }
+        }
+    }
+
+    /** How {@link #wake} reaches the relay's woken route (set once the Camel context exists). */
+    public void onWake(Runnable wakeUp) {
+        this.wakeUp = wakeUp;
+    }
+
+    /** A woken pass: publishes until the outbox holds less than a full batch. */
+    public int relayWoken() {
+        int total = 0;
+        for (int pass = 0; pass < MAX_PASSES_PER_WAKE; pass++) {
+            int published = relay();
+            total += published;
+            if (published < batchSize) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Publishes one batch of unpublished events in order; returns how many were acknowledged.
+     * One pass at a time (timer and wake-ups share it), so events leave in outbox order.
+     */
+    public synchronized int relay() {
+        wakePending.set(false);
         if (!mayRun.getAsBoolean()) {
             return 0;
         }
