@@ -85,7 +85,7 @@ final class PlainBacklogConsumer {
             return;
         }
         ProviderRequest request = connector.initiate(payment.command());
-        if (!ledger.markSubmitted(id)) {
+        if (!ledger.markSubmitted(payment)) {
             return;
         }
         List<ProviderCall> calls = new ArrayList<>();
