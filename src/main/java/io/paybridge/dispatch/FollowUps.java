@@ -40,7 +40,12 @@ public final class FollowUps {
         Outcome outcome = exchange.getProperty(ExchangeKeys.OUTCOME, Outcome.class);
         exchange.removeProperty(ExchangeKeys.OUTCOME); // one follow-up question per outcome, never for its own answer
         String id = exchange.getProperty(ExchangeKeys.PAYMENT_ID, String.class);
-        Optional<Payment> payment = outcome == null || id == null ? Optional.empty() : ledger.find(id);
+        String provider = exchange.getProperty(ExchangeKeys.PROVIDER, String.class);
+        if (outcome == null || id == null
+                || provider != null && !connectors.find(provider).map(Connector::makesFollowUps).orElse(false)) {
+            return; // most providers never follow up: no ledger read for them
+        }
+        Optional<Payment> payment = ledger.find(id);
         Optional<Connector> connector = payment.flatMap(p -> connectors.find(p.provider()));
         if (connector.isEmpty()) {
             return;

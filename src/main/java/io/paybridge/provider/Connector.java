@@ -64,6 +64,15 @@ public interface Connector {
     }
 
     /**
+     * Whether {@link #followUp} can ever ask for a call. False (the default) spares every payment
+     * of this provider the ledger read the question needs; a connector overriding
+     * {@code followUp} says true.
+     */
+    default boolean makesFollowUps() {
+        return false;
+    }
+
+    /**
      * How to find out whether the provider holds a payment whose answer was lost. Default: the
      * {@link #statusQuery} if there is one, else nothing can be learnt.
      */

@@ -132,6 +132,11 @@ public final class BitPesaConnector implements Connector {
     }
 
     @Override
+    public boolean makesFollowUps() {
+        return true;
+    }
+
+    @Override
     public WebhookVerifier webhookVerifier() {
         return verifier;
     }
