@@ -35,8 +35,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The baseline the batch benchmark compares paybridge with: a plain Java program doing the same
- * HTTP and signing work and nothing else, with the project's own BluePay classes for everything
+ * The bare twin of the batch benchmark (contender C, {@code -Dbench.bare=true}): a plain Java
+ * program doing the same HTTP and signing work as paybridge and nothing else, with the project's own BluePay classes for everything
  * provider-specific, so that only the integration layer differs. It streams the same CSV with
  * the same library, builds each row's {@link PaymentCommand}, has {@link BluePayConnector}
  * build the signed request and read the answer, sends {@code concurrency} requests at a time
@@ -44,7 +44,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * callback reader. No ledger, no validation, no events.
  *
  * <p>Run in its own JVM by {@link BatchThroughputBench}, with the same flags as paybridge's:
- * {@code main(baseUrl, secret, concurrency, file, rows)} prints {@code PLAIN NANOS <n>}.
+ * {@code main(baseUrl, secret, concurrency, file, rows)} prints {@code PLAIN NANOS <n>} and
+ * {@code PLAIN UNANSWERED <n>} (calls that failed: no callback is waited for them). Since the
+ * ledger-keeping {@link PlainBatchTwin} it is the benchmark's optional third contender.
  */
 final class PlainPayouts {
     private final String baseUrl;
@@ -52,6 +54,8 @@ final class PlainPayouts {
     private final int concurrency;
     private final ObjectMapper json = Json.newMapper();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** Payouts whose call failed or was refused: no callback will come for them, so they are not waited for. */
+    private final AtomicInteger unanswered = new AtomicInteger();
 
     PlainPayouts(String baseUrl, String secret, int concurrency) {
         this.baseUrl = baseUrl;
@@ -60,8 +64,10 @@ final class PlainPayouts {
     }
 
     public static void main(String[] args) throws Exception {
-        long nanos = new PlainPayouts(args[0], args[1], Integer.parseInt(args[2])).run(Path.of(args[3]), Integer.parseInt(args[4]));
+        PlainPayouts plain = new PlainPayouts(args[0], args[1], Integer.parseInt(args[2]));
+        long nanos = plain.run(Path.of(args[3]), Integer.parseInt(args[4]));
         System.out.println("PLAIN NANOS " + nanos);
+        System.out.println("PLAIN UNANSWERED " + plain.unanswered.get());
         System.exit(0);
     }
 
@@ -100,6 +106,9 @@ final class PlainPayouts {
                 senders.submit(() -> {
                     try {
                         pay(connector, r);
+                    } catch (Exception e) {
+                        unanswered.incrementAndGet();
+                        System.out.println("PLAIN FAILED " + r[0] + ": " + e);
                     } finally {
                         inFlight.release();
                     }
@@ -107,7 +116,7 @@ final class PlainPayouts {
                 });
             }
         }
-        while (verified.get() + rejected.get() < rows) {
+        while (verified.get() + rejected.get() + unanswered.get() < rows) {
             Thread.sleep(20); // a benchmark harness polling a counter
         }
         long elapsed = System.nanoTime() - started;

@@ -28,7 +28,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * events topic from the committing thread (no outbox relay hop), with the relay's producer
  * settings (acks=all, idempotent, linger 5 ms).
  *
- * <p>Arguments: the bundle's properties file, then {@code webhooks} or {@code backlog}.
+ * <p>Arguments: the bundle's properties file, then {@code webhooks} or {@code backlog}. The batch
+ * flow's twin, {@link PlainBatchTwin}, shares its producer and event records.
  */
 public final class PlainTwin {
     private PlainTwin() {
@@ -58,7 +59,7 @@ public final class PlainTwin {
         new CountDownLatch(1).await();
     }
 
-    private static KafkaProducer<String, byte[]> producer(String brokers) {
+    static KafkaProducer<String, byte[]> producer(String brokers) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -70,7 +71,7 @@ public final class PlainTwin {
     }
 
     /** The event as JSON with the CloudEvent type header the bundle's relay sets (what the bench watches for). */
-    private static ProducerRecord<String, byte[]> record(String topic, PaymentEvent event, ObjectMapper json) {
+    static ProducerRecord<String, byte[]> record(String topic, PaymentEvent event, ObjectMapper json) {
         try {
             ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, event.paymentId(), json.writeValueAsBytes(event));
             r.headers().add("ce_id", event.eventId().getBytes(StandardCharsets.UTF_8));
