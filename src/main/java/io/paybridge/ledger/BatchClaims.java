@@ -89,6 +89,7 @@ public final class BatchClaims {
                 Payment created = new Payment(command.id(), command.type(), command.provider(), PaymentStatus.RECEIVED, command,
                         fingerprint, null, null, null, null, 0, 0, now, now);
                 held.put(command.id(), created);
+                PaymentRows.remember(fingerprint, command);
                 Ledger.bindInsert(payments, command, commandJson, fingerprint, now);
                 payments.addBatch();
                 PaymentEvent event = events.build(created, PaymentStatus.RECEIVED, null, EventSource.INTAKE, now);

@@ -237,6 +237,7 @@ public final class Ledger {
         // Built in memory, as BatchClaims does: reading the row back would only return what was just written.
         Payment created = new Payment(command.id(), command.type(), command.provider(), PaymentStatus.RECEIVED, command,
                 fingerprint, null, null, null, null, 0, 0, now, now);
+        PaymentRows.remember(fingerprint, command);
         PaymentEvent event = events.build(created, PaymentStatus.RECEIVED, null, EventSource.INTAKE, now);
         Outbox.append(c, event, events.toJson(event));
         written.set(event);

@@ -22,7 +22,8 @@ final class PaymentRows {
     private static final int RECENT_COMMANDS = 4096;
 
     private final ObjectMapper json;
-    private final Map<String, PaymentCommand> recent = new ConcurrentHashMap<>();
+    /** Shared by every reader of the table (the ledger, batch claims): the same text is the same command. */
+    private static final Map<String, PaymentCommand> RECENT = new ConcurrentHashMap<>();
 
     PaymentRows(ObjectMapper json) {
         this.json = json;
@@ -53,7 +54,7 @@ final class PaymentRows {
      * SHA-256 of that very text, which includes the payment id) while the payment is in flight.
      */
     private PaymentCommand command(String fingerprint, String text) throws SQLException {
-        PaymentCommand known = fingerprint == null ? null : recent.get(fingerprint);
+        PaymentCommand known = fingerprint == null ? null : RECENT.get(fingerprint);
         if (known != null) {
             return known;
         }
@@ -64,12 +65,17 @@ final class PaymentRows {
             throw new SQLException("stored command is not readable JSON", e);
         }
         if (fingerprint != null) {
-            if (recent.size() >= RECENT_COMMANDS) {
-                recent.clear(); // crude but bounded: in-flight payments are parsed again once
-            }
-            recent.put(fingerprint, parsed);
+            remember(fingerprint, parsed);
         }
         return parsed;
+    }
+
+    /** Keeps a command just written under its fingerprint, so its first read needs no parse either. */
+    static void remember(String fingerprint, PaymentCommand command) {
+        if (RECENT.size() >= RECENT_COMMANDS) {
+            RECENT.clear(); // crude but bounded: in-flight payments are parsed again once
+        }
+        RECENT.put(fingerprint, command);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
