@@ -29,7 +29,14 @@ import org.junit.jupiter.api.AfterAll;
  */
 abstract class FlowTestSupport {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    /**
+     * HTTP/1.1 as every other test client here: the JDK client's default tries an h2c upgrade on each
+     * new connection, and a connection kept from an earlier class's bundle must never hang a request.
+     */
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    /** Longer than any answer a bundle under test takes, far shorter than the test timeout, so a hang fails here. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     static EmbeddedKafka kafka;
     static BluePaySimulator bluePay;
     static PaybridgeApp app;
@@ -106,7 +113,7 @@ abstract class FlowTestSupport {
     }
 
     static HttpResponse<String> post(String path, String body, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).timeout(REQUEST_TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (!headers.containsKey("Content-Type")) {
             request.header("Content-Type", "application/json");
@@ -116,6 +123,6 @@ abstract class FlowTestSupport {
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).timeout(REQUEST_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }

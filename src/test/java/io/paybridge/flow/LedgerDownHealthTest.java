@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * liveness stays UP (a restart would not bring the database back).
  */
 class LedgerDownHealthTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     void aLedgerThatDoesNotAnswerMakesTheBundleNotReady() throws Exception {
