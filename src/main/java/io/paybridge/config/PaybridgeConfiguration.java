@@ -1,7 +1,6 @@
 package io.paybridge.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariDataSource;
 import io.paybridge.admin.OperatorQueries;
 import io.paybridge.batch.BatchBeans;
 import io.paybridge.batch.BatchSettings;
@@ -31,6 +30,7 @@ import io.paybridge.intake.RestAnswers;
 import io.paybridge.ledger.FollowUpLog;
 import io.paybridge.ledger.Ledger;
 import io.paybridge.ledger.LedgerDatabase;
+import io.paybridge.ledger.MigratedDataSource;
 import io.paybridge.ledger.DlqReplays;
 import io.paybridge.ledger.Leases;
 import io.paybridge.ledger.Outbox;
@@ -44,6 +44,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -82,10 +83,11 @@ public class PaybridgeConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         ObjectMapper json = Json.newMapper();
 
-        HikariDataSource dataSource = LedgerDatabase.open(settings.text("paybridge.ledger.url"),
+        MigratedDataSource dataSource = LedgerDatabase.openInBackground(settings.text("paybridge.ledger.url"),
                 settings.text("paybridge.ledger.username"), settings.optional("paybridge.ledger.password"),
                 settings.integer("paybridge.ledger.pool-size"));
         context.addService(new ServiceCloser(dataSource), true, true);
+        context.addStartupListener(new LedgerGate(dataSource));
         Ledger ledger = new Ledger(dataSource, json, clock);
         Outbox outbox = new Outbox(dataSource, clock);
         Leases leases = new Leases(dataSource, clock, replicaName());
@@ -145,7 +147,7 @@ public class PaybridgeConfiguration implements CamelConfiguration {
      * ({@code metricsRegistry}) so camel-micrometer-prometheus serves our meters next to Camel's
      * on the management port; health checks bound in the registry are picked up by camel-health.
      */
-    private static void bindOperations(CamelContext context, Settings settings, Clock clock, HikariDataSource dataSource,
+    private static void bindOperations(CamelContext context, Settings settings, Clock clock, DataSource dataSource,
             Ledger ledger, Outbox outbox, ConnectorRegistry connectors, ProviderBreakers breakers, CallSlots slots) throws Exception {
         Registry registry = context.getRegistry();
         PrometheusMeterRegistry meters = registry.lookupByNameAndType("metricsRegistry", PrometheusMeterRegistry.class);

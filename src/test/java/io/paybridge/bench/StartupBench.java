@@ -1,8 +1,6 @@
 package io.paybridge.bench;
 
-import io.paybridge.batch.BatchAppMain;
 import io.paybridge.sandbox.bluepay.BluePaySimulator;
-import io.paybridge.testing.ChildJvm;
 import io.paybridge.testing.EmbeddedKafka;
 import io.paybridge.testing.EmbeddedPostgresDb;
 import io.paybridge.testing.PaybridgeApp;
@@ -16,22 +14,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 /**
- * Startup to ready and idle RSS of the bundle (bench/startup/README.md; not part of the test
- * suite). Kafka, PostgreSQL and the BluePay simulator run in this JVM, already warm; paybridge runs
- * in a child JVM ({@code -Xmx256m}) on a fresh ledger database each time, so Flyway migrates from
- * scratch as on a first deployment. Startup is the time from launching the child until
- * {@code /observe/health/ready} answers 200 (JVM start, Camel, routes, Kafka consumers, the ledger
- * pool and migrations all included). Idle RSS is {@code VmRSS} from {@code /proc/<pid>/status}
- * after the bundle has stood ready and idle for a while; {@code VmHWM} is its peak so far.
+ * Startup to ready and idle RSS of the shipped bundle (bench/startup/README.md; not part of the
+ * test suite). Kafka, PostgreSQL and the BluePay simulator run in this JVM, already warm; paybridge
+ * runs as {@code java -jar target/paybridge.jar} ({@code -Xmx256m}) on a fresh ledger database each
+ * time, so Flyway migrates from scratch as on a first deployment. Two modes alternate run by run:
+ * with the AppCDS archive the container image ships (made first by the image's own script) and
+ * without it. Startup is the time from launching the process until {@code /observe/health/ready}
+ * answers 200 (JVM start, Camel, routes, Kafka consumers, the ledger pool and migrations all
+ * included). Idle RSS is {@code VmRSS} from {@code /proc/<pid>/status} after the bundle has stood
+ * ready and idle for a while; {@code VmHWM} is its peak so far.
  *
- * <p>Arguments: runs (default 3), idle seconds before reading RSS (default 20).
+ * <p>Arguments: runs per mode (default 3), idle seconds before reading RSS (default 20).
  */
 public final class StartupBench {
+    private static final List<String> MODES = List.of("cds", "no-cds");
+
     private StartupBench() {
     }
 
@@ -42,50 +45,79 @@ public final class StartupBench {
         EmbeddedKafka kafka = EmbeddedKafka.shared();
         EmbeddedPostgresDb db = EmbeddedPostgresDb.shared();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        List<Long> startups = new ArrayList<>();
-        List<Long> rss = new ArrayList<>();
-        List<Long> cpu = new ArrayList<>();
+        Path archive = ShippedJar.makeArchive(work, jvmFlags("cds-training", work));
+        Map<String, List<Long>> startups = new LinkedHashMap<>();
+        Map<String, List<Long>> cpu = new LinkedHashMap<>();
+        Map<String, List<Long>> rss = new LinkedHashMap<>();
+        List<String> loads = new ArrayList<>();
         try (BluePaySimulator bluePay = BluePaySimulator.start(BluePaySimulator.Settings.defaults())) {
             for (int run = 1; run <= runs; run++) {
-                Map<String, String> p = PaybridgeApp.defaults(kafka, bluePay, PaybridgeApp.freePort());
-                p.put("paybridge.ledger.url", db.freshDatabase());
-                p.put("paybridge.ledger.username", db.user());
-                p.put("paybridge.ledger.password", db.password());
-                Path props = write(work.resolve("run" + run + ".properties"), p);
-                URI ready = URI.create("http://127.0.0.1:" + p.get("paybridge.management.port") + "/observe/health/ready");
-                long started = System.nanoTime();
-                List<String> flags = new ArrayList<>(BenchSupport.jvmFlags("run" + run, work));
-                flags.remove("-Dpaybridge.heap-log-ms=1000");
-                Process child = ChildJvm.start(BatchAppMain.class, flags, work.resolve("run" + run + ".log"), props.toString());
-                try {
-                    while (!isReady(http, ready)) {
-                        if (!child.isAlive()) {
-                            throw new IllegalStateException("paybridge exited with " + child.exitValue() + ", see " + work);
-                        }
-                        Thread.sleep(20); // a harness polling a process, not a test
+                for (String mode : MODES) {
+                    String name = "run" + run + "-" + mode;
+                    Map<String, String> p = PaybridgeApp.defaults(kafka, bluePay, PaybridgeApp.freePort());
+                    p.put("paybridge.ledger.url", db.freshDatabase());
+                    p.put("paybridge.ledger.username", db.user());
+                    p.put("paybridge.ledger.password", db.password());
+                    Path config = Files.createDirectories(work.resolve(name));
+                    write(config.resolve("application.properties"), p);
+                    URI ready = URI.create("http://127.0.0.1:" + p.get("paybridge.management.port") + "/observe/health/ready");
+                    List<String> flags = jvmFlags(name, work);
+                    if (mode.equals("cds")) {
+                        // As the image's entrypoint runs it.
+                        flags.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"));
                     }
-                    long millis = (System.nanoTime() - started) / 1_000_000;
-                    long cpuMillis = cpuMillis(child.pid());
-                    Thread.sleep(idleSeconds * 1000L);
-                    Map<String, String> status = procStatus(child.pid());
-                    long kb = Long.parseLong(status.get("VmRSS").replace("kB", "").trim());
-                    startups.add(millis);
-                    cpu.add(cpuMillis);
-                    rss.add(kb / 1024);
-                    System.out.printf("bench: run %d: ready in %,d ms (CPU time used until then %,d ms); after %d s idle VmRSS %s, VmHWM %s; load %s%n",
-                            run, millis, cpuMillis, idleSeconds, status.get("VmRSS"), status.get("VmHWM"), BenchSupport.load());
-                } finally {
-                    child.destroy();
-                    child.waitFor();
+                    long started = System.nanoTime();
+                    Process child = ShippedJar.start(flags, config, work.resolve(name + ".log"));
+                    try {
+                        while (!isReady(http, ready)) {
+                            if (!child.isAlive()) {
+                                throw new IllegalStateException("paybridge exited with " + child.exitValue() + ", see " + work);
+                            }
+                            Thread.sleep(20); // a harness polling a process, not a test
+                        }
+                        long millis = (System.nanoTime() - started) / 1_000_000;
+                        long cpuMillis = cpuMillis(child.pid());
+                        if (ShippedJar.mapsArchive(child.pid(), archive) != mode.equals("cds")) {
+                            throw new IllegalStateException(name + ": the archive was " + (mode.equals("cds") ? "not " : "") + "used");
+                        }
+                        Thread.sleep(idleSeconds * 1000L);
+                        Map<String, String> status = procStatus(child.pid());
+                        long kb = Long.parseLong(status.get("VmRSS").replace("kB", "").trim());
+                        startups.computeIfAbsent(mode, m -> new ArrayList<>()).add(millis);
+                        cpu.computeIfAbsent(mode, m -> new ArrayList<>()).add(cpuMillis);
+                        rss.computeIfAbsent(mode, m -> new ArrayList<>()).add(kb / 1024);
+                        String load = BenchSupport.load();
+                        loads.add(load.split(" ")[0]);
+                        System.out.printf("bench: run %d %-6s: ready in %,d ms (CPU time used until then %,d ms); after %d s idle VmRSS %s, VmHWM %s; load %s%n",
+                                run, mode, millis, cpuMillis, idleSeconds, status.get("VmRSS"), status.get("VmHWM"), load);
+                    } finally {
+                        child.destroy();
+                        child.waitFor();
+                    }
                 }
             }
         }
-        System.out.printf("bench: startup to ready median %,d ms (range %,d–%,d); CPU time to ready median %,d ms (range %,d–%,d); "
-                        + "idle RSS median %,d MB (range %,d–%,d)%n",
-                median(startups), Collections.min(startups), Collections.max(startups),
-                median(cpu), Collections.min(cpu), Collections.max(cpu),
-                median(rss), Collections.min(rss), Collections.max(rss));
+        for (String mode : MODES) {
+            System.out.printf("bench: %-6s startup to ready median %,d ms (range %,d–%,d); CPU time to ready median %,d ms (range %,d–%,d); "
+                            + "idle RSS median %,d MiB (range %,d–%,d); n=%d%n", mode,
+                    median(startups.get(mode)), Collections.min(startups.get(mode)), Collections.max(startups.get(mode)),
+                    median(cpu.get(mode)), Collections.min(cpu.get(mode)), Collections.max(cpu.get(mode)),
+                    median(rss.get(mode)), Collections.min(rss.get(mode)), Collections.max(rss.get(mode)), startups.get(mode).size());
+        }
+        System.out.printf("bench: 1-minute load average at each reading: %s%n", String.join(", ", loads));
         System.exit(0);
+    }
+
+    /** {@code -Xmx256m}, then {@code BENCH_JVM_OPTS} ({@code {work}} and {@code {name}} replaced), for the training run too. */
+    private static List<String> jvmFlags(String name, Path work) {
+        List<String> flags = new ArrayList<>(List.of("-Xmx256m"));
+        String extra = System.getenv("BENCH_JVM_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            for (String flag : extra.trim().split("\\s+")) {
+                flags.add(flag.replace("{name}", name).replace("{work}", work.toString()));
+            }
+        }
+        return flags;
     }
 
     private static boolean isReady(HttpClient http, URI ready) throws InterruptedException {
