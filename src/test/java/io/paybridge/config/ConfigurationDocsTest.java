@@ -2,6 +2,7 @@ package io.paybridge.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paybridge.testing.BundleProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,9 +35,6 @@ class ConfigurationDocsTest {
     }
 
     private static List<String> properties() throws IOException {
-        return Files.readAllLines(Path.of("application.properties")).stream()
-                .filter(line -> !line.isBlank() && !line.startsWith("#"))
-                .map(line -> line.substring(0, line.indexOf('=')).trim())
-                .toList();
+        return BundleProperties.keys();
     }
 }

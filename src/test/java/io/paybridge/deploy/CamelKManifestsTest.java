@@ -10,6 +10,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.paybridge.deploy.Manifests.Manifest;
+import io.paybridge.testing.BundleProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -188,8 +189,7 @@ class CamelKManifestsTest {
 
     @Test
     void configurationKeysAreRealPropertiesAndTheSecretHoldsNoValue() throws IOException {
-        List<String> known = Files.readAllLines(Path.of("application.properties")).stream()
-                .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.substring(0, l.indexOf('=')).trim()).toList();
+        List<String> known = BundleProperties.keys();
         JsonNode config = Manifests.ofKind(manifests, "ConfigMap").get(0).doc();
         assertThat(Manifests.propertyKeys(config.at("/data/application.properties").asText())).isSubsetOf(known);
         JsonNode secret = Manifests.ofKind(manifests, "Secret").get(0).doc();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paybridge.deploy.Manifests.Manifest;
+import io.paybridge.testing.BundleProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,8 +72,7 @@ class KubernetesManifestsTest {
 
     @Test
     void configurationNamesRealPropertiesAndTheSecretIsOnlyATemplate() throws IOException {
-        List<String> known = Files.readAllLines(Path.of("application.properties")).stream()
-                .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.substring(0, l.indexOf('=')).trim()).toList();
+        List<String> known = BundleProperties.keys();
         String properties = Manifests.ofKind(manifests, "ConfigMap").get(0).doc().at("/data/application.properties").asText();
         assertThat(Manifests.propertyKeys(properties)).isSubsetOf(known);
         JsonNode secret = Manifests.ofKind(manifests, "Secret").get(0).doc();
