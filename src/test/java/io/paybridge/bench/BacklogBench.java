@@ -93,9 +93,9 @@ public final class BacklogBench {
                 double rate = (count - 1) / seconds;
                 double cpuPerMessage = (double) (StartupBench.cpuMillis(child.pid()) - cpuAtReady) / count;
                 System.out.printf("bench: %-9s %s %,8.0f messages/s (%,d in %.1f s); CPU %.2f ms/message; peak RSS %,d MiB, "
-                                + "heap after GC at most %,d MiB; load %s%n",
+                                + "heap after a full GC at the end %,d MiB; load %s%n",
                         name, round == 0 ? "warm-up" : "round " + round, rate, count, seconds, cpuPerMessage, BenchSupport.peakRssMiB(child),
-                        BenchSupport.maxHeapAfterGcMiB(work.resolve(tag + ".log")), BenchSupport.load());
+                        BenchSupport.heapAfterFullGcMiB(child), BenchSupport.load());
                 return rate;
             } finally {
                 BenchSupport.stop(child);

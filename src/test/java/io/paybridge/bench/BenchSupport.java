@@ -4,9 +4,6 @@ import io.paybridge.testing.ChildJvm;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +12,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -28,7 +27,7 @@ final class BenchSupport {
 
     /** Same flags for both contenders; {@code BENCH_JVM_OPTS} adds more to both (e.g. a JFR recording). */
     static List<String> jvmFlags(String name, Path work) {
-        List<String> flags = new ArrayList<>(List.of("-Xmx256m", "-Dpaybridge.heap-log-ms=1000",
+        List<String> flags = new ArrayList<>(List.of("-Xmx256m",
                 "-Dlogback.configurationFile=" + Path.of("bench", "batch", "logback-bench.xml").toAbsolutePath()));
         String extra = System.getenv("BENCH_JVM_OPTS");
         if (extra != null && !extra.isBlank()) {
@@ -64,38 +63,25 @@ final class BenchSupport {
                 .mapToLong(e -> Long.parseLong(e.getValue().replace("kB", "").trim()) / 1024).findFirst().orElse(-1);
     }
 
-    /** Largest heap-after-GC sample the child printed so far, in MiB. */
-    static long maxHeapAfterGcMiB(Path log) throws IOException {
-        try (Stream<String> lines = Files.lines(log)) {
-            return lines.filter(l -> l.startsWith("HEAP ")).mapToLong(l -> Long.parseLong(l.substring(5).trim())).max().orElse(-1)
-                    / (1024 * 1024);
-        }
+    /**
+     * Heap in use right after a full collection, in MiB, asked of the child by {@code jcmd} (GC.run, then
+     * GC.heap_info). The harness calls it between rounds, while the child is idle, and the same way for
+     * both contenders: a sampler inside a contender would pause its measured requests.
+     */
+    static long heapAfterFullGcMiB(Process child) throws IOException, InterruptedException {
+        jcmd(child.pid(), "GC.run");
+        Matcher used = HEAP_USED.matcher(jcmd(child.pid(), "GC.heap_info"));
+        return used.find() ? Long.parseLong(used.group(1)) / 1024 : -1;
     }
 
-    /** Prints "HEAP bytes" every {@code paybridge.heap-log-ms} on a daemon thread: heap in use after the last GC. */
-    static void logHeapAfterGc() {
-        long every = Long.getLong("paybridge.heap-log-ms", 0);
-        if (every <= 0) {
-            return;
-        }
-        Thread t = new Thread(() -> {
-            while (true) {
-                try {
-                    Thread.sleep(every); // a process-level sampler
-                } catch (InterruptedException e) {
-                    return;
-                }
-                long used = 0;
-                for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                    if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
-                        used += pool.getCollectionUsage().getUsed();
-                    }
-                }
-                System.out.println("HEAP " + used);
-            }
-        }, "heap-log");
-        t.setDaemon(true);
-        t.start();
+    private static final Pattern HEAP_USED = Pattern.compile("\\bused (\\d+)K");
+
+    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(pid), command).redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        jcmd.waitFor();
+        return out;
     }
 
     static Path writeProperties(Path path, Map<String, String> p) {

@@ -54,7 +54,6 @@ public final class PlainTwin {
         } else {
             PlainBacklogConsumer.start(p, json, bluePay, ledger);
         }
-        BenchSupport.logHeapAfterGc();
         System.out.println("PLAIN READY");
         new CountDownLatch(1).await();
     }
