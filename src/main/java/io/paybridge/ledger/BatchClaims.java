@@ -76,7 +76,7 @@ public final class BatchClaims {
         // Microseconds: what the database keeps, so these payments equal what a read would give.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<ClaimResult> results = new ArrayList<>(commands.size());
-        try (PreparedStatement payments = c.prepareStatement(Ledger.INSERT_PAYMENT);
+        try (PreparedStatement payments = c.prepareStatement(PaymentInsert.SQL);
              PreparedStatement outbox = c.prepareStatement(Outbox.INSERT)) {
             for (PaymentCommand command : commands) {
                 String commandJson = write(command);
@@ -90,7 +90,7 @@ public final class BatchClaims {
                         fingerprint, null, null, null, null, 0, 0, now, now);
                 held.put(command.id(), created);
                 PaymentRows.remember(fingerprint, command);
-                Ledger.bindInsert(payments, command, commandJson, fingerprint, now);
+                PaymentInsert.bind(payments, command, commandJson, fingerprint, now);
                 payments.addBatch();
                 PaymentEvent event = events.build(created, PaymentStatus.RECEIVED, null, EventSource.INTAKE, now);
                 Outbox.bind(outbox, event.eventId(), event.paymentId(), event.status().name(), events.toJson(event), event.time());

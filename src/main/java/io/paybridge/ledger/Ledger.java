@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -35,9 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Ledger {
     private static final String DUPLICATE_KEY = "23505";
-    static final String INSERT_PAYMENT = "INSERT INTO payments (id, type, provider, status, amount, currency, country, "
-            + "command, command_fingerprint, created_at, updated_at, batch_id, batch_line) "
-            + "VALUES (?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final DataSource dataSource;
     private final Transactions tx;
@@ -230,8 +226,8 @@ public final class Ledger {
     private Payment insert(Connection c, PaymentCommand command, String commandJson, String fingerprint,
             AtomicReference<PaymentEvent> written) throws SQLException {
         Instant now = now();
-        try (PreparedStatement ps = c.prepareStatement(INSERT_PAYMENT)) {
-            bindInsert(ps, command, commandJson, fingerprint, now);
+        try (PreparedStatement ps = c.prepareStatement(PaymentInsert.SQL)) {
+            PaymentInsert.bind(ps, command, commandJson, fingerprint, now);
             ps.executeUpdate();
         }
         // Built in memory, as BatchClaims does: reading the row back would only return what was just written.
@@ -242,23 +238,6 @@ public final class Ledger {
         Outbox.append(c, event, events.toJson(event));
         written.set(event);
         return created;
-    }
-
-    static void bindInsert(PreparedStatement ps, PaymentCommand command, String commandJson, String fingerprint, Instant now)
-            throws SQLException {
-        ps.setString(1, command.id());
-        ps.setString(2, command.type().name());
-        ps.setString(3, command.provider());
-        ps.setBigDecimal(4, command.amount());
-        ps.setString(5, command.currency());
-        ps.setString(6, command.country());
-        ps.setString(7, commandJson);
-        ps.setString(8, fingerprint);
-        ps.setObject(9, odt(now));
-        ps.setObject(10, odt(now));
-        // A CSV row's batch and line are columns too, so a batch's payments are read back in file order.
-        ps.setString(11, command.batch() == null ? null : command.batch().fileId());
-        ps.setObject(12, command.batch() == null ? null : command.batch().line(), Types.BIGINT);
     }
 
     ObjectMapper json() {
