@@ -4,6 +4,7 @@ import io.paybridge.testing.ChildJvm;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ import java.util.stream.Stream;
  * alternating rounds as median and range.
  */
 final class BenchSupport {
+    private static final Pattern HEAP_USED = Pattern.compile("\\bused (\\d+)K");
+
     private BenchSupport() {
     }
 
@@ -29,6 +32,13 @@ final class BenchSupport {
     static List<String> jvmFlags(String name, Path work) {
         List<String> flags = new ArrayList<>(List.of("-Xmx256m",
                 "-Dlogback.configurationFile=" + Path.of("bench", "batch", "logback-bench.xml").toAbsolutePath()));
+        flags.addAll(extraJvmFlags(name, work));
+        return flags;
+    }
+
+    /** {@code BENCH_JVM_OPTS}, split on spaces, with {@code {name}} and {@code {work}} replaced. */
+    static List<String> extraJvmFlags(String name, Path work) {
+        List<String> flags = new ArrayList<>();
         String extra = System.getenv("BENCH_JVM_OPTS");
         if (extra != null && !extra.isBlank()) {
             for (String flag : extra.trim().split("\\s+")) {
@@ -74,12 +84,10 @@ final class BenchSupport {
         return used.find() ? Long.parseLong(used.group(1)) / 1024 : -1;
     }
 
-    private static final Pattern HEAP_USED = Pattern.compile("\\bused (\\d+)K");
-
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 String.valueOf(pid), command).redirectErrorStream(true).start();
-        String out = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         jcmd.waitFor();
         return out;
     }

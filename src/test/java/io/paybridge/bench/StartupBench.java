@@ -108,15 +108,10 @@ public final class StartupBench {
         System.exit(0);
     }
 
-    /** {@code -Xmx256m}, then {@code BENCH_JVM_OPTS} ({@code {work}} and {@code {name}} replaced), for the training run too. */
+    /** {@code -Xmx256m}, then {@code BENCH_JVM_OPTS}, for the training run too (no bench logging: the jar's own). */
     private static List<String> jvmFlags(String name, Path work) {
         List<String> flags = new ArrayList<>(List.of("-Xmx256m"));
-        String extra = System.getenv("BENCH_JVM_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            for (String flag : extra.trim().split("\\s+")) {
-                flags.add(flag.replace("{name}", name).replace("{work}", work.toString()));
-            }
-        }
+        flags.addAll(BenchSupport.extraJvmFlags(name, work));
         return flags;
     }
 
