@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
 class CallbackAttackFaultTest {
     static final List<String> PROVIDERS = List.of("bluepay", "bitnovapay", "kipay", "bitlipa", "bitpesa");
     static final String BITNOVAPAY_SECRET = "whsec-attack-test";
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static BluePaySimulator bluePay;
     static PaybridgeApp app;
     static CallbackForger forger;

@@ -52,7 +52,7 @@ final class CallbackFuzzer {
     private final CallbackForger forger;
     private final Random random;
     private final List<String> providers;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     CallbackFuzzer(String baseUrl, CallbackForger forger, long seed, List<String> providers) {
         this.baseUrl = baseUrl;
