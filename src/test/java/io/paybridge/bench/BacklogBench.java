@@ -81,6 +81,7 @@ public final class BacklogBench {
                     ? BenchSupport.start(PlainTwin.class, tag, work, props, "PLAIN READY", "backlog")
                     : BenchSupport.start(BatchAppMain.class, tag, work, props, "PAYBRIDGE READY");
             long cpuAtReady = StartupBench.cpuMillis(child.pid());
+            Map<String, Double> threadsAtReady = BenchSupport.threadCpuMillis(child);
             try {
                 long deadline = System.nanoTime() + 1_800_000_000_000L;
                 while (events.count() < count) {
@@ -92,10 +93,13 @@ public final class BacklogBench {
                 double seconds = (events.lastOf(ids) - events.firstOf(ids)) / 1e9;
                 double rate = (count - 1) / seconds;
                 double cpuPerMessage = (double) (StartupBench.cpuMillis(child.pid()) - cpuAtReady) / count;
+                Map<String, Double> threadsAtEnd = BenchSupport.threadCpuMillis(child);
                 System.out.printf("bench: %-9s %s %,8.0f messages/s (%,d in %.1f s); CPU %.2f ms/message; peak RSS %,d MiB, "
                                 + "heap after a full GC at the end %,d MiB; load %s%n",
                         name, round == 0 ? "warm-up" : "round " + round, rate, count, seconds, cpuPerMessage, BenchSupport.peakRssMiB(child),
                         BenchSupport.heapAfterFullGcMiB(child), BenchSupport.load());
+                System.out.printf("bench: %-9s %s CPU ms/message by thread: %s%n", name, round == 0 ? "warm-up" : "round " + round,
+                        BenchSupport.threadCpuPerMessage(threadsAtReady, threadsAtEnd, count, 10));
                 return rate;
             } finally {
                 BenchSupport.stop(child);

@@ -10,11 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +27,8 @@ import java.util.stream.Stream;
  */
 final class BenchSupport {
     private static final Pattern HEAP_USED = Pattern.compile("\\bused (\\d+)K");
+    /** A thread's line in {@code jcmd Thread.print}: {@code "name" #12 ... cpu=123.45ms}. */
+    private static final Pattern THREAD_CPU = Pattern.compile("^\"(.*)\" .*?\\bcpu=([0-9.]+)ms", Pattern.MULTILINE);
 
     private BenchSupport() {
     }
@@ -90,6 +95,29 @@ final class BenchSupport {
         String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         jcmd.waitFor();
         return out;
+    }
+
+    /**
+     * CPU time so far per kind of thread of the child, in ms, from {@code jcmd Thread.print} (numbers in
+     * names become {@code N}, so the four dispatch threads add up as one kind). Unlike a sampling
+     * profiler's counts, these are the kernel's figures: a thread waiting for a core adds nothing.
+     */
+    static Map<String, Double> threadCpuMillis(Process child) throws IOException, InterruptedException {
+        Map<String, Double> cpu = new TreeMap<>();
+        Matcher m = THREAD_CPU.matcher(jcmd(child.pid(), "Thread.print"));
+        while (m.find()) {
+            cpu.merge(m.group(1).replaceAll("\\d+", "N"), Double.parseDouble(m.group(2)), Double::sum);
+        }
+        return cpu;
+    }
+
+    /** The kinds of thread that used the most CPU between two {@link #threadCpuMillis} readings, per message. */
+    static String threadCpuPerMessage(Map<String, Double> before, Map<String, Double> after, int messages, int top) {
+        Map<String, Double> used = new HashMap<>();
+        after.forEach((name, ms) -> used.put(name, ms - before.getOrDefault(name, 0.0)));
+        return used.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(top)
+                .map(e -> String.format("%s %.2f", e.getKey(), e.getValue() / messages))
+                .collect(Collectors.joining("; "));
     }
 
     static Path writeProperties(Path path, Map<String, String> p) {
