@@ -21,6 +21,11 @@ public final class ChildJvm {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        // The tests' own logging (surefire names logback-test.xml) for the child too, unless it names another.
+        String logging = System.getProperty("logback.configurationFile");
+        if (logging != null && jvmOptions.stream().noneMatch(o -> o.startsWith("-Dlogback.configurationFile="))) {
+            command.add("-Dlogback.configurationFile=" + logging);
+        }
         command.add("-cp");
         command.add(classpath());
         command.add(main.getName());
