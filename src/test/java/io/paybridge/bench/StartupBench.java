@@ -67,6 +67,7 @@ public final class StartupBench {
                         flags.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"));
                     }
                     long started = System.nanoTime();
+                    java.time.Instant launched = java.time.Instant.now();
                     Process child = ShippedJar.start(flags, config, work.resolve(name + ".log"));
                     try {
                         while (!isReady(http, ready)) {
@@ -76,7 +77,9 @@ public final class StartupBench {
                             Thread.sleep(20); // a harness polling a process, not a test
                         }
                         long millis = (System.nanoTime() - started) / 1_000_000;
+                        System.out.printf("bench: run %d %-6s: launched %s, ready %s%n", run, mode, launched, java.time.Instant.now());
                         long cpuMillis = cpuMillis(child.pid());
+                        String byThread = BenchSupport.threadCpuPerMessage(Map.of(), BenchSupport.threadCpuMillis(child), 1, 8);
                         if (ShippedJar.mapsArchive(child.pid(), archive) != mode.equals("cds")) {
                             throw new IllegalStateException(name + ": the archive was " + (mode.equals("cds") ? "not " : "") + "used");
                         }
@@ -90,6 +93,7 @@ public final class StartupBench {
                         loads.add(load.split(" ")[0]);
                         System.out.printf("bench: run %d %-6s: ready in %,d ms (CPU time used until then %,d ms); after %d s idle VmRSS %s, VmHWM %s; load %s%n",
                                 run, mode, millis, cpuMillis, idleSeconds, status.get("VmRSS"), status.get("VmHWM"), load);
+                        System.out.printf("bench: run %d %-6s: CPU ms to ready by thread: %s%n", run, mode, byThread);
                     } finally {
                         child.destroy();
                         child.waitFor();
