@@ -100,7 +100,11 @@ class TwoReplicasFlowTest {
                 ConsumerRecord::key, LinkedHashMap::new, Collectors.mapping(r -> json(r).path("status").asText(), Collectors.toList())));
         assertThat(statusesByPayment).hasSize(PAYMENTS);
         statusesByPayment.forEach((id, statuses) -> {
-            assertThat(statuses).as(id).containsExactly("RECEIVED", "SUBMITTED", "PENDING", "SUCCEEDED");
+            // BluePay's callback can overtake the "pending" answer on a loaded machine; the ledger then
+            // goes SUBMITTED -> SUCCEEDED and drops the late answer, so PENDING is the one optional step.
+            assertThat(statuses).as(id).isIn(
+                    List.of("RECEIVED", "SUBMITTED", "PENDING", "SUCCEEDED"),
+                    List.of("RECEIVED", "SUBMITTED", "SUCCEEDED"));
             assertThat(bluePay.createCount(id)).as(id).isEqualTo(1);
         });
     }
